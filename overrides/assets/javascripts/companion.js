@@ -1,0 +1,82 @@
+// Reading companion: term previews and folding notes on narrow screens.
+// The page works without this file; it only adds convenience. Listeners are
+// delegated from the document, so Material's instant navigation needs no re-setup.
+(function () {
+  "use strict";
+  const WIDE = window.matchMedia("(min-width: 76.25em)");
+  let preview = null;
+  let owner = null;
+  let hideTimer = 0;
+
+  function popover() {
+    if (!preview) {
+      preview = document.createElement("div");
+      preview.className = "cmp-preview";
+      preview.id = "cmp-preview";
+      preview.setAttribute("role", "tooltip");
+      preview.hidden = true;
+      preview.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+      preview.addEventListener("mouseleave", scheduleHide);
+      document.body.appendChild(preview);
+    }
+    return preview;
+  }
+
+  // The preview is the term's note on this page: term, kind, summary, links.
+  function show(term) {
+    const note = document.getElementById("note-" + term.dataset.entry);
+    if (!note) return;
+    clearTimeout(hideTimer);
+    const box = popover();
+    box.replaceChildren(...Array.from(note.children, (child) => child.cloneNode(true)));
+    box.hidden = false;
+    owner = term;
+    term.setAttribute("aria-describedby", box.id);
+    const rect = term.getBoundingClientRect();
+    const width = box.offsetWidth;
+    const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hide() {
+    if (preview) preview.hidden = true;
+    if (owner) owner.removeAttribute("aria-describedby");
+    owner = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  const termOf = (event) => event.target.closest && event.target.closest("a.cmp-term");
+
+  document.addEventListener("mouseover", (event) => { const t = termOf(event); if (t) show(t); });
+  document.addEventListener("mouseout", (event) => { if (termOf(event)) scheduleHide(); });
+  document.addEventListener("focusin", (event) => {
+    const t = termOf(event);
+    if (t) show(t);
+    else if (!(preview && preview.contains(event.target))) hide();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && owner) { const t = owner; hide(); t.focus(); }
+  });
+  // On touch, the first tap previews and the preview's link opens the entry.
+  let touched = false;
+  document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; });
+  document.addEventListener("click", (event) => {
+    const t = termOf(event);
+    if (t && touched && owner !== t) { event.preventDefault(); show(t); }
+    else if (!t && preview && !preview.contains(event.target)) hide();
+  });
+
+  // Notes stand open beside the text on wide screens, folded under it on narrow ones.
+  function fold() {
+    document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = WIDE.matches; });
+    hide();
+  }
+  WIDE.addEventListener("change", fold);
+  if (window.document$) window.document$.subscribe(fold);
+  else document.addEventListener("DOMContentLoaded", fold);
+})();

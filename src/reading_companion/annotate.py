@@ -1,0 +1,161 @@
+"""A Python-Markdown extension that turns an article page into an annotated edition.
+
+For every top-level paragraph of an article it sets quotes and dashes, links
+the glossary terms it names, numbers it (``id="pN"``, a visible "¶ N"
+permalink) and puts its notes beside it in an ``<aside>``. It works on the
+element tree after inline parsing, as Python-Markdown's own ``abbr`` does, so
+links, code and headings are never touched and MkDocs still rewrites and
+checks every ``.md`` link it emits.
+
+The extension does not import MkDocs: the host tells it which page is being
+rendered (``current_page``) and reads what it found from ``records``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from . import notes
+from .articles import Article
+from .content import Content
+from .typography import smarten
+
+SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style"}
+
+
+@dataclass
+class ArticleRecord:
+    """What the annotator found in one article page, for backlinks and search."""
+
+    article: Article
+    mentions: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids
+    notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids noted
+    explainers: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> explainer ids
+    texts: dict[int, str] = field(default_factory=dict)  # paragraph -> text as set
+
+
+class CompanionExtension(Extension):
+    """Register the article annotator; one instance serves every page of a build."""
+
+    def __init__(self, content: Content, **kwargs) -> None:
+        self.content = content
+        self.current_page: str | None = None  # src_uri of the page being rendered
+        self.records: dict[str, ArticleRecord] = {}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        # After inline parsing (20) and attr_list (8), before MkDocs' link rewriting (0).
+        md.treeprocessors.register(ArticleAnnotator(md, self), "companion_article", 7)
+
+
+class ArticleAnnotator(Treeprocessor):
+    """Number, link and annotate the paragraphs of an article page."""
+
+    def __init__(self, md: Markdown, extension: CompanionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page = self.extension.current_page
+        article = self.extension.content.articles.get(page or "")
+        if article is None:
+            return
+        record = ArticleRecord(article)
+        self.extension.records[article.src_uri] = record
+        noted: set[str] = set()
+        base = posixpath.dirname(article.src_uri)
+        paragraphs = [child for child in root if child.tag == "p"]
+        for number, paragraph in enumerate(paragraphs, start=1):
+            set_typography(paragraph)
+            record.texts[number] = "".join(paragraph.itertext())
+            mentioned = link_terms(paragraph, self.extension.content, base)
+            record.mentions[number] = mentioned
+            fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
+            noted.update(fresh)
+            record.notes[number] = fresh
+            anchors = article.anchors_in(number)
+            record.explainers[number] = _explainers_of(self.extension.content, fresh, anchors)
+            unit = notes.paragraph_unit(
+                paragraph, number, fresh, anchors, self.extension.content, base
+            )
+            index = list(root).index(paragraph)
+            root.remove(paragraph)
+            root.insert(index, unit)
+
+
+def _explainers_of(content: Content, entry_ids: list[str], anchors: list) -> list[str]:
+    found = [content.entries[e].meta.explainer for e in entry_ids]
+    found += [a.note.explainer for a in anchors]
+    return list(dict.fromkeys(x for x in found if x))
+
+
+def _text_slots(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
+    """Every (element, 'text' | 'tail') slot holding prose, in reading order."""
+    if element.text and not isinstance(element.text, AtomicString):
+        yield element, "text"
+    for child in list(element):
+        if child.tag not in SKIP_TAGS:
+            yield from _text_slots(child)
+        elif child.tag == "a" and child.text and not isinstance(child.text, AtomicString):
+            # Link text is prose too (quotes get curled) but is never re-linked.
+            yield child, "text"
+        if child.tail:
+            yield child, "tail"
+
+
+def set_typography(paragraph: etree.Element) -> None:
+    """Curl quotes and set dashes across the paragraph's text nodes, in order."""
+    before = ""
+    for element, slot in _text_slots(paragraph):
+        before = smarten(getattr(element, slot), before)
+        setattr(element, slot, before)
+
+
+def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[str]:
+    """Wrap each glossary name in a link to its entry; return entry ids in order of mention."""
+    mentioned: list[str] = []
+    for element, slot in list(_text_slots(paragraph)):
+        if element.tag == "a" and slot == "text":
+            continue
+        text = getattr(element, slot)
+        matches = content.matcher.find(text)
+        if not matches:
+            continue
+        links = []
+        for match in matches:
+            mentioned.append(match.target)
+            entry = content.entries[match.target]
+            links.append(notes.term_link(entry, text[match.start : match.end], base))
+        # Text before the first match stays where it was; each link takes the text after it.
+        setattr(element, slot, text[: matches[0].start])
+        for link, match, following in zip(links, matches, [*matches[1:], None], strict=True):
+            link.tail = text[match.end : following.start if following else None]
+        if slot == "text":
+            parent, index = element, 0
+        else:
+            parent = _parent_of(paragraph, element)
+            index = list(parent).index(element) + 1
+        for offset, link in enumerate(links):
+            parent.insert(index + offset, link)
+    return list(dict.fromkeys(mentioned))
+
+
+def _parent_of(root: etree.Element, child: etree.Element) -> etree.Element:
+    for parent in root.iter():
+        if child in list(parent):
+            return parent
+    raise ValueError("element not in tree")
+
+
+def makeExtension(**kwargs) -> CompanionExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown's factory; the content must be given as ``content=``."""
+    return CompanionExtension(**kwargs)

@@ -1,0 +1,137 @@
+"""Find article pages, split them into paragraphs and anchor their quote notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import Document, read_document
+from .models import ArticleMeta, QuoteNote
+from .problems import Problem, display_path
+from .typography import plain
+from .validation import validate
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the author's text, numbered from 1, with its source line."""
+
+    number: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote note attaches: its paragraph and the quote's offset in it."""
+
+    note: QuoteNote
+    paragraph: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """A page whose front matter has an ``article:`` block."""
+
+    src_uri: str
+    path: str
+    meta: ArticleMeta
+    paragraphs: list[Paragraph]
+    anchors: list[Anchor] = field(default_factory=list)
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def anchors_in(self, number: int) -> list[Anchor]:
+        """The quote notes attached to paragraph ``number``, in order of the text."""
+        return sorted((a for a in self.anchors if a.paragraph == number), key=lambda a: a.start)
+
+
+def split_paragraphs(document: Document) -> list[Paragraph]:
+    """The body's Markdown paragraphs, one per block of lines between blank lines."""
+    paragraphs: list[Paragraph] = []
+    block: list[str] = []
+    first_line = document.body_line
+    for offset, line in enumerate([*document.body.split("\n"), ""]):
+        if line.strip():
+            if not block:
+                first_line = document.body_line + offset
+            block.append(line.strip())
+        elif block:
+            paragraphs.append(Paragraph(len(paragraphs) + 1, " ".join(block), first_line))
+            block = []
+    return paragraphs
+
+
+def load_articles(
+    docs_dir: Path, root: Path | None = None
+) -> tuple[dict[str, Article], list[Problem]]:
+    """Every article page under ``docs_dir`` by its path in ``docs/``, with all problems."""
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        head = path.read_bytes()[:4096]
+        if not re.search(rb"^article:", head, re.MULTILINE):
+            continue
+        shown = display_path(path, root)
+        document, found = read_document(path, shown)
+        problems += found
+        if document is None or "article" not in document.meta:
+            continue
+        meta, found = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
+        problems += found
+        if meta is None:
+            continue
+        paragraphs = split_paragraphs(document)
+        anchors, found = anchor_notes(document, meta.notes, paragraphs)
+        problems += found
+        src_uri = path.relative_to(docs_dir).as_posix()
+        articles[src_uri] = Article(src_uri, shown, meta, paragraphs, anchors, document.lines)
+    return articles, problems
+
+
+def anchor_notes(
+    document: Document, notes: list[QuoteNote], paragraphs: list[Paragraph]
+) -> tuple[list[Anchor], list[Problem]]:
+    """Find each note's quote: it must occur exactly once, after prefix/suffix narrowing."""
+    anchors, problems = [], []
+    for index, note in enumerate(notes):
+        hits = list(_occurrences(note, paragraphs))
+        if len(hits) == 1:
+            anchors.append(Anchor(note, *hits[0]))
+            continue
+        field_path = ("article", "notes", index, "quote")
+        where = ", ".join(f"¶ {number}" for number, _ in hits)
+        if hits:
+            message = f"the quote {note.quote!r} occurs {len(hits)} times ({where})"
+            fix = "add 'prefix' or 'suffix' with the words just before or after the one you mean"
+        else:
+            message = f"the quote {note.quote!r} matches no paragraph"
+            fix = "copy the words exactly from one paragraph"
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(field_path),
+                ".".join(map(str, field_path)),
+                message,
+                fix,
+            )
+        )
+    return anchors, problems
+
+
+def _occurrences(note: QuoteNote, paragraphs: list[Paragraph]):
+    quote = _fold(note.quote)
+    prefix, suffix = _fold(note.prefix or ""), _fold(note.suffix or "")
+    for paragraph in paragraphs:
+        text = _fold(paragraph.text)
+        start = text.find(quote)
+        while start != -1:
+            before, after = text[:start].rstrip(), text[start + len(quote) :].lstrip()
+            if before.endswith(prefix) and after.startswith(suffix):
+                yield paragraph.number, start
+            start = text.find(quote, start + 1)
+
+
+def _fold(text: str) -> str:
+    return " ".join(plain(text).split())

@@ -1,0 +1,147 @@
+"""Everything the site is built from, loaded and cross-checked in one call.
+
+This is the engine's entry point: the MkDocs plugin and the ``check`` command
+both call :func:`load_content`, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import Article, load_articles
+from .explainers import Explainer, load_explainers
+from .glossary import Entry, load_glossary
+from .matcher import TermMatcher
+from .problems import ContentError, Problem
+from .typography import smarten
+
+
+@dataclass
+class Content:
+    """Validated entries, explainers and articles, plus the warnings found."""
+
+    entries: dict[str, Entry]
+    explainers: dict[str, Explainer]
+    articles: dict[str, Article]
+    warnings: list[Problem] = field(default_factory=list)
+    matcher: TermMatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.matcher = TermMatcher(
+            (name, entry.id) for entry in self.entries.values() for name in entry.names
+        )
+
+    def mentions(self) -> dict[str, list[tuple[str, int]]]:
+        """For each entry id, the (article, paragraph) pairs whose text names it."""
+        found: dict[str, list[tuple[str, int]]] = {}
+        for article in self.articles.values():
+            for paragraph in article.paragraphs:
+                for match in self.matcher.find(smarten(paragraph.text)):
+                    places = found.setdefault(match.target, [])
+                    if (article.src_uri, paragraph.number) not in places:
+                        places.append((article.src_uri, paragraph.number))
+        return found
+
+
+def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -> Content:
+    """Load and validate all content; raise :class:`ContentError` listing every error."""
+    entries, problems = load_glossary(glossary_dir, root)
+    explainers, found = load_explainers(docs_dir, root)
+    problems += found
+    articles, found = load_articles(docs_dir, root)
+    problems += found
+    problems += check_references(entries, explainers, articles)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ContentError(problems)
+    content = Content(entries, explainers, articles, [p for p in problems if p.warning])
+    content.warnings += unused_entry_warnings(content)
+    return content
+
+
+def check_references(
+    entries: dict[str, Entry], explainers: dict[str, Explainer], articles: dict[str, Article]
+) -> list[Problem]:
+    """Every ``related``, ``explainer``, ``entries`` and quote-note target must exist."""
+    problems = []
+
+    def missing(path: str, line: int | None, field: str, kind: str, ref: str, known: dict) -> None:
+        folder = "glossary/" if kind == "entry" else "docs/explainers/"
+        problems.append(
+            Problem(
+                path,
+                line,
+                field,
+                f"there is no {kind} {ref!r}",
+                f"use the id of a file in {folder} (without .md) or add {folder}{ref}.md",
+            )
+        )
+
+    for entry in entries.values():
+        for index, ref in enumerate(entry.meta.related):
+            if ref not in entries:
+                missing(
+                    entry.path,
+                    entry.line_of("related", index) or entry.line_of("related"),
+                    "related",
+                    "entry",
+                    ref,
+                    entries,
+                )
+        ref = entry.meta.explainer
+        if ref is not None and ref not in explainers:
+            missing(
+                entry.path, entry.line_of("explainer"), "explainer", "explainer", ref, explainers
+            )
+    for explainer in explainers.values():
+        for index, ref in enumerate(explainer.meta.entries):
+            if ref not in entries:
+                missing(
+                    explainer.path,
+                    explainer.lines.get(("entries", index)) or explainer.lines.get(("entries",)),
+                    "entries",
+                    "entry",
+                    ref,
+                    entries,
+                )
+    for article in articles.values():
+        for index, note in enumerate(article.meta.notes):
+            key = ("article", "notes", index)
+            if note.entry is not None and note.entry not in entries:
+                missing(
+                    article.path,
+                    article.lines.get((*key, "entry")),
+                    ".".join(map(str, key)) + ".entry",
+                    "entry",
+                    note.entry,
+                    entries,
+                )
+            if note.explainer is not None and note.explainer not in explainers:
+                missing(
+                    article.path,
+                    article.lines.get((*key, "explainer")),
+                    ".".join(map(str, key)) + ".explainer",
+                    "explainer",
+                    note.explainer,
+                    explainers,
+                )
+    return problems
+
+
+def unused_entry_warnings(content: Content) -> list[Problem]:
+    """Entries that no article names and no quote note attaches are worth a second look."""
+    used = set(content.mentions())
+    used |= {a.note.entry for article in content.articles.values() for a in article.anchors}
+    return [
+        Problem(
+            entry.path,
+            entry.line_of("term"),
+            "term",
+            "no article mentions this entry",
+            "add an alias the article uses, or a quote note",
+            warning=True,
+        )
+        for entry in content.entries.values()
+        if entry.id not in used and content.articles
+    ]

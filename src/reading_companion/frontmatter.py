@@ -1,0 +1,126 @@
+"""Read a Markdown file with YAML front matter, keeping the line of every key.
+
+Contributors get errors that point at a line, so the YAML is composed once into
+nodes (which carry positions) and then constructed into plain Python data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+# A dotted path into the front matter: ("sources", 0, "url").
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed file: front matter, body and where each front-matter key stands."""
+
+    path: str
+    meta: dict
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    def line_of(self, key: KeyPath) -> int | None:
+        """Line of the deepest known key on ``key``'s path (a value's own line when known)."""
+        for end in range(len(key), 0, -1):
+            if key[:end] in self.lines:
+                return self.lines[key[:end]]
+        return 2 if self.meta is not None else None
+
+
+def read_document(
+    path: Path, shown: str, *, require_front_matter: bool = True
+) -> tuple[Document | None, list[Problem]]:
+    """Read ``path``; return the document, or ``None`` with the problems that stopped it.
+
+    ``shown`` is the path used in messages.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(shown, line, "", "the file is not UTF-8 text", "save it with UTF-8 encoding")
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        return None, [Problem(shown, 1, "", "the file is empty", "fill it in from the template")]
+
+    if not text.startswith("---\n"):
+        if not require_front_matter:
+            return Document(shown, {}, text, 1), []
+        return None, [
+            Problem(
+                shown,
+                1,
+                "",
+                "no front matter",
+                "start the file with a line '---', the YAML, then '---'",
+            )
+        ]
+    closing = FENCE.search(text, 4)
+    if closing is None:
+        return None, [
+            Problem(shown, 1, "", "the front matter is never closed", "end it with a line '---'")
+        ]
+    source = text[4 : closing.start()]
+    body = text[closing.end() :].removeprefix("\n")
+    body_line = text[: closing.end()].count("\n") + 2
+
+    loader = yaml.SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [
+            Problem(
+                shown,
+                line,
+                "",
+                f"YAML syntax error: {reason}",
+                "check indentation, colons and quotes on this line or the one before",
+            )
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(meta, dict):
+        return None, [
+            Problem(
+                shown,
+                2,
+                "",
+                "the front matter is not a mapping of fields",
+                "write 'field: value' lines",
+            )
+        ]
+    document = Document(shown, meta, body, body_line)
+    _record_lines(node, (), document.lines)
+    return document, []
+
+
+def _record_lines(node: yaml.Node | None, key: KeyPath, lines: dict[KeyPath, int]) -> None:
+    """Remember the file line (1-based, after the opening fence) of every key and item."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*key, str(key_node.value))
+            lines[child] = key_node.start_mark.line + 2
+            _record_lines(value_node, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*key, index)
+            lines[child] = item.start_mark.line + 2
+            _record_lines(item, child, lines)

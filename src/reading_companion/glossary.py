@@ -1,0 +1,148 @@
+"""Load glossary entries (``glossary/<id>.md``) and check them against each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import Document, read_document
+from .models import ID_RE, EntryMeta, find_html
+from .problems import Problem, display_path
+from .validation import validate
+
+BODY_WORDS = (80, 300)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated glossary entry."""
+
+    id: str
+    meta: EntryMeta
+    body: str
+    path: str  # as shown in messages and used for "edit this page"
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, *key: str | int) -> int | None:
+        """The file line of a front-matter key, for messages."""
+        return self.lines.get(key)
+
+    @property
+    def names(self) -> list[str]:
+        """The term and its aliases: every form the matcher looks for."""
+        return [self.meta.term, *self.meta.aliases]
+
+
+def is_content_file(path: Path) -> bool:
+    """Entry files; the template (``_template.md``) and READMEs are not entries."""
+    return path.suffix == ".md" and not path.name.startswith("_") and path.name != "README.md"
+
+
+def load_glossary(
+    directory: Path, root: Path | None = None
+) -> tuple[dict[str, Entry], list[Problem]]:
+    """Read and validate every entry in ``directory``; return entries by id and all problems."""
+    entries: dict[str, Entry] = {}
+    problems: list[Problem] = []
+    for path in sorted(p for p in directory.glob("*.md") if is_content_file(p)):
+        shown = display_path(path, root)
+        entry_id = path.stem
+        if not ID_RE.match(entry_id):
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"{path.name!r} is not a valid entry file name",
+                    "rename it to lowercase ASCII letters, digits and hyphens (ilham-aliyev.md)",
+                )
+            )
+            continue
+        document, found = read_document(path, shown)
+        problems += found
+        if document is None:
+            continue
+        meta, found = validate(EntryMeta, document, document.meta)
+        problems += found + check_body(document)
+        if meta is not None:
+            entries[entry_id] = Entry(entry_id, meta, document.body, shown, document.lines)
+            problems += _source_warnings(document, meta.sources)
+    problems += check_unique_names(entries)
+    return entries, problems
+
+
+def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[Problem]:
+    """Raw HTML in the body is an error; a body outside its word range is a warning."""
+    problems = []
+    tag = find_html(document.body)
+    if tag:
+        line = document.body_line + document.body[: tag.start()].count("\n")
+        problems.append(
+            Problem(
+                document.path,
+                line,
+                "body",
+                f"raw HTML is not allowed (found {tag.group()!r})",
+                "use Markdown: **bold**, [text](https://…), lists",
+            )
+        )
+    count = len(document.body.split())
+    if not words[0] <= count <= words[1]:
+        problems.append(
+            Problem(
+                document.path,
+                document.body_line,
+                "body",
+                f"has {count} words",
+                f"write {words[0]}–{words[1]} words",
+                warning=True,
+            )
+        )
+    return problems
+
+
+def _source_warnings(document: Document, sources: list) -> list[Problem]:
+    return [
+        Problem(
+            document.path,
+            document.line_of(("sources", index)),
+            f"sources.{index}.date",
+            "source has no date",
+            "add 'date: YYYY-MM-DD' if the source is dated",
+            warning=True,
+        )
+        for index, source in enumerate(sources)
+        if source.date is None
+    ]
+
+
+def name_key(name: str) -> str:
+    """How names compare for uniqueness and matching: case and spacing folded."""
+    return " ".join(name.replace("\u2019", "'").casefold().split())
+
+
+def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
+    """No two entries may share a term or alias, in any letter case."""
+    owners: dict[str, Entry] = {}
+    problems = []
+    for entry in entries.values():
+        seen_here: set[str] = set()
+        for name in entry.names:
+            key = name_key(name)
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            other = owners.setdefault(key, entry)
+            if other is not entry:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line_of("term")
+                        if name == entry.meta.term
+                        else entry.line_of("aliases"),
+                        "term" if name == entry.meta.term else "aliases",
+                        f"{name!r} is already a term or alias of {other.path}",
+                        "remove it from one of the two entries",
+                    )
+                )
+    return problems

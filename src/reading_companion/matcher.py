@@ -1,0 +1,131 @@
+"""Find glossary terms in text: one pass over the words, whatever the number of entries.
+
+Names are stored by their words in a dictionary. Scanning a text looks each word
+up once as a possible first word, then tries the longest name starting there;
+the cost grows with the length of the text, not with entries x paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+WORD = re.compile(r"\w+")
+# What may stand between two words of one name: spaces, a hyphen or an apostrophe.
+JOIN = re.compile(r"\s+|[-\u2010\u2011'\u2019]")
+APOSTROPHES = "'\u2019"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A found name: ``text[start:end]`` names entry ``target``."""
+
+    start: int
+    end: int
+    target: str
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class TermMatcher:
+    """Leftmost-longest, whole-word, case-insensitive matching of many names at once.
+
+    A name written all in capitals (an acronym such as ``CSTO``) matches only in
+    capitals, so ``US`` never matches the word "us".
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._folded: dict[tuple[str, ...], str] = {}
+        self._exact: dict[tuple[str, ...], str] = {}
+        self._first: set[str] = set()
+        self._longest = 0
+        for name, target in names:
+            words = tuple(WORD.findall(name))
+            if not words:
+                continue
+            if _is_acronym(name):
+                self._exact[words] = target
+            else:
+                self._folded[tuple(w.casefold() for w in words)] = target
+            self._first.add(words[0].casefold())
+            self._longest = max(self._longest, len(words))
+
+    def find(self, text: str) -> list[Match]:
+        """Every name in ``text``, left to right, never overlapping."""
+        words = list(WORD.finditer(text))
+        found: list[Match] = []
+        index = 0
+        while index < len(words):
+            match = None
+            first = words[index].group().casefold()
+            if first in self._first or first[:-1] in self._first:
+                match = self._longest_at(text, words, index)
+            if match is None:
+                index += 1
+                continue
+            found.append(match[0])
+            index = match[1]
+        return found
+
+    def _longest_at(
+        self, text: str, words: list[re.Match[str]], index: int
+    ) -> tuple[Match, int] | None:
+        # How many words from here are joined only by spaces, hyphens or apostrophes.
+        span = 1
+        while (
+            span < self._longest
+            and index + span < len(words)
+            and JOIN.fullmatch(text, words[index + span - 1].end(), words[index + span].start())
+        ):
+            span += 1
+        for size in range(span, 0, -1):
+            group = words[index : index + size]
+            target = self._lookup([w.group() for w in group])
+            end = group[-1].end()
+            if target is None:
+                # "the Aliyevs' hospitality": a plural possessive of a known name.
+                last = group[-1].group()
+                if last.endswith("s") and _apostrophe_at(text, end) and len(last) > 2:
+                    target = self._lookup([*(w.group() for w in group[:-1]), last[:-1]])
+                    if target is not None and not _word_follows(text, end + 1):
+                        end += 1
+                    else:
+                        target = None
+            if target is None:
+                continue
+            next_index = index + size
+            # "Putin's", "Tass'": the possessive belongs to the match.
+            if (
+                next_index < len(words)
+                and _apostrophe_at(text, end)
+                and words[next_index].start() == end + 1
+                and words[next_index].group().lower() == "s"
+            ):
+                end = words[next_index].end()
+                next_index += 1
+            elif (
+                text[end - 1] in "sS"
+                and _apostrophe_at(text, end)
+                and not _word_follows(text, end + 1)
+            ):
+                end += 1
+            return Match(group[0].start(), end, target), next_index
+        return None
+
+    def _lookup(self, words: list[str]) -> str | None:
+        key = tuple(words)
+        if key in self._exact:
+            return self._exact[key]
+        return self._folded.get(tuple(w.casefold() for w in words))
+
+
+def _apostrophe_at(text: str, position: int) -> bool:
+    return position < len(text) and text[position] in APOSTROPHES
+
+
+def _word_follows(text: str, position: int) -> bool:
+    return position < len(text) and (text[position].isalnum() or text[position] == "_")

@@ -1,0 +1,61 @@
+"""Generated pages: one per glossary entry and the glossary index.
+
+They stay out of the navigation: Material renders the whole navigation into
+every page, so a thousand entries in it would make every page slower to build.
+"""
+
+from __future__ import annotations
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..glossary import Entry
+
+GLOSSARY = "glossary"
+INDEX_URI = f"{GLOSSARY}/index.md"
+
+
+def entry_uri(entry_id: str) -> str:
+    """Where an entry's page lives inside ``docs/`` (virtually)."""
+    return f"{GLOSSARY}/{entry_id}.md"
+
+
+def entry_markdown(entry: Entry, boost: float) -> str:
+    """The page source of an entry: its front matter for MkDocs and its Markdown body."""
+    meta = {
+        "title": entry.meta.term,
+        "description": entry.meta.summary,
+        "template": "glossary-entry.html",
+        "search": {"boost": boost},
+        "companion_entry": entry.id,
+    }
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{entry.body}"
+
+
+def index_markdown() -> str:
+    """The glossary index: its list is drawn by its template from the entries."""
+    meta = {"title": "Glossary", "template": "glossary-index.html", "companion_index": True}
+    return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n"
+
+
+def add_glossary_pages(
+    files: Files, config: MkDocsConfig, entries: dict[str, Entry], boost: float
+) -> None:
+    """Add the index and one page per entry; refuse to shadow a real page."""
+    wanted = {INDEX_URI: index_markdown()}
+    for entry in entries.values():
+        wanted[entry_uri(entry.id)] = entry_markdown(entry, boost)
+    clashes = [uri for uri in wanted if files.get_file_from_path(uri) is not None]
+    if clashes:
+        raise PluginError(
+            f"docs/{clashes[0]} would be replaced by a generated glossary page: "
+            f"move or rename it (the folder docs/{GLOSSARY}/ belongs to the glossary)"
+        )
+    for uri, markdown in wanted.items():
+        inclusion = InclusionLevel.INCLUDED if uri == INDEX_URI else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, uri, content=markdown, inclusion=inclusion)
+        # The source is glossary/<id>.md, not a file in docs/: no "edit this page" link.
+        file.edit_uri = None
+        files.append(file)

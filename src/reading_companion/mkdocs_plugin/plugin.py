@@ -1,0 +1,134 @@
+"""The ``companion`` MkDocs plugin: a thin adapter between MkDocs and the engine.
+
+The engine (``reading_companion``) loads, validates and matches; this module
+only wires it into MkDocs' events. See each event for why it runs where it does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..annotate import CompanionExtension
+from ..content import Content, load_content
+from ..dates import readable_date
+from ..problems import ContentError
+from .config import CompanionConfig
+from .pages import add_glossary_pages
+from .search import deepen_index
+from .views import Views
+
+log = get_plugin_logger(__name__)
+
+
+class CompanionPlugin(BasePlugin[CompanionConfig]):
+    """Annotated articles, a generated glossary, explainer backlinks and deep search."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.content: Content | None = None
+        self.extension: CompanionExtension | None = None
+        self.views: Views | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether we serve. Defining this keeps one instance across rebuilds."""
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load and validate all content before MkDocs cleans the site folder.
+
+        A content error stops the build here, so the last good ``site/`` survives
+        and ``mkdocs serve`` keeps serving it.
+        """
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path).parent
+        try:
+            self.content = load_content(Path(self.config.glossary_dir), Path(config.docs_dir), root)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        report = log.warning if self.config.strict_content else log.info
+        for problem in self.content.warnings:
+            report(str(problem))
+        self.extension = CompanionExtension(self.content)
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add the glossary index and one page per entry, kept out of the navigation."""
+        if not self.config.enabled or self.content is None:
+            return None
+        add_glossary_pages(files, config, self.content.entries, self.config.entry_boost)
+        assert self.extension is not None
+        self.views = Views(self.content, files, self.extension.records)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Tell the extension which page it renders; give articles and explainers a template."""
+        if not self.config.enabled or self.content is None or self.extension is None:
+            return None
+        src_uri = page.file.src_uri
+        self.extension.current_page = src_uri
+        if src_uri in self.content.articles:
+            page.meta.setdefault("template", "article.html")
+        elif any(x.src_uri == src_uri for x in self.content.explainers.values()):
+            page.meta.setdefault("template", "explainer.html")
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """The page is rendered: the extension must not think it is still on it."""
+        if self.extension is not None:
+            self.extension.current_page = None
+        return None
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any] | None:
+        """Give templates their data; all Markdown is rendered by now, so backlinks are complete."""
+        if not self.config.enabled or self.views is None:
+            return None
+        meta = page.meta
+        if "companion_entry" in meta:
+            context["entry"] = self.views.entry(meta["companion_entry"])
+        elif meta.get("companion_index"):
+            context["glossary"] = self.views.index()
+        context["explainer"] = self.views.explainer(page.file.src_uri)
+        context["article"] = self.views.article(page.file.src_uri)
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Teach templates to write dates as readers do ("19 August 2024")."""
+        env.filters["companion_date"] = readable_date
+        return env
+
+    @event_priority(-50)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Add one search document per article paragraph, and aliases to entry documents."""
+        if not self.config.enabled or self.content is None or self.views is None:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.exists():
+            assert self.extension is not None
+            deepen_index(index, self.content, self.extension.records, self.views.url_of)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when an entry changes: the glossary lies outside ``docs/``."""
+        if self.config.enabled:
+            server.watch(self.config.glossary_dir)
+        return server

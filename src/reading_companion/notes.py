@@ -1,0 +1,140 @@
+"""The markup of term links, notes and numbered paragraphs, as ElementTree elements.
+
+Python-Markdown serialises these elements and escapes all text, so no HTML is
+ever pasted together from strings. Class names start with ``cmp-`` (companion)
+and are styled by ``overrides/assets/stylesheets/companion.css``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+
+from .articles import Anchor
+from .content import Content
+from .glossary import Entry
+from .typography import smarten
+
+
+def entry_href(entry_id: str, base: str) -> str:
+    """A link from a page in folder ``base`` to an entry page, as MkDocs expects: a .md path."""
+    return posixpath.relpath(f"glossary/{entry_id}.md", base or ".")
+
+
+def page_href(src_uri: str, base: str) -> str:
+    """A relative .md link from a page in folder ``base`` to another page of ``docs/``."""
+    return posixpath.relpath(src_uri, base or ".")
+
+
+def term_link(entry: Entry, text: str, base: str) -> etree.Element:
+    """A marked term in the text: links to the entry; scripts show its note as a preview."""
+    link = etree.Element(
+        "a",
+        {"class": "cmp-term", "href": entry_href(entry.id, base), "data-entry": entry.id},
+    )
+    link.text = text
+    return link
+
+
+def paragraph_unit(
+    paragraph: etree.Element,
+    number: int,
+    entry_ids: list[str],
+    anchors: list[Anchor],
+    content: Content,
+    base: str,
+) -> etree.Element:
+    """The paragraph, its "¶ N" permalink and its notes, wrapped as one addressable unit."""
+    # Search indexes each paragraph as its own document (see mkdocs_plugin/search.py),
+    # so the page-level document leaves the paragraphs out.
+    unit = etree.Element(
+        "div", {"class": "cmp-unit", "id": f"p{number}", "data-search-exclude": "true"}
+    )
+    permalink = etree.SubElement(
+        unit, "a", {"class": "cmp-pnum", "href": f"#p{number}", "title": "Link to this paragraph"}
+    )
+    hidden = etree.SubElement(permalink, "span", {"class": "md-visually-hidden"})
+    hidden.text = "Paragraph "
+    hidden.tail = f"¶\u00a0{number}"
+    paragraph.set("class", "cmp-text")
+    unit.append(paragraph)
+    items = [entry_note(content.entries[e], base) for e in entry_ids]
+    items += [quote_note(anchor, number, content, base) for anchor in anchors]
+    if items:
+        unit.append(notes_aside(number, items))
+    else:
+        unit.set("class", "cmp-unit cmp-unit--bare")
+    return unit
+
+
+def notes_aside(number: int, items: list[etree.Element]) -> etree.Element:
+    """The notes of one paragraph: a labelled aside that folds on narrow screens."""
+    aside = etree.Element(
+        "aside",
+        {
+            "class": "cmp-notes",
+            "aria-label": f"Notes for paragraph {number}",
+        },
+    )
+    fold = etree.SubElement(aside, "details", {"class": "cmp-fold", "open": "open"})
+    summary = etree.SubElement(fold, "summary", {"class": "cmp-fold__label"})
+    summary.text = f"{len(items)} note{'s' if len(items) != 1 else ''} on ¶\u00a0{number}"
+    listing = etree.SubElement(fold, "ul", {"class": "cmp-notes__list"})
+    for item in items:
+        listing.append(item)
+    return aside
+
+
+def entry_note(entry: Entry, base: str) -> etree.Element:
+    """A glossary note: term, kind, summary and, when there is one, the explainer."""
+    item = etree.Element(
+        "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
+    )
+    head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
+    term = etree.SubElement(
+        head, "a", {"class": "cmp-note__term", "href": entry_href(entry.id, base)}
+    )
+    term.text = entry.meta.term
+    term.tail = " "
+    kind = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
+    kind.text = entry.meta.kind
+    summary = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
+    summary.text = entry.meta.summary
+    if entry.meta.explainer:
+        more = etree.SubElement(item, "p", {"class": "cmp-note__more"})
+        link = etree.SubElement(
+            more,
+            "a",
+            {"href": page_href(f"explainers/{entry.meta.explainer}.md", base)},
+        )
+        link.text = "Background"
+    return item
+
+
+def quote_note(anchor: Anchor, number: int, content: Content, base: str) -> etree.Element:
+    """A note anchored to a passage: the quoted words, then the explainer or entry."""
+    note = anchor.note
+    if note.explainer is not None:
+        target = content.explainers[note.explainer]
+        title, summary, kind = target.meta.title, target.meta.summary, "background"
+        href = page_href(target.src_uri, base)
+        slug = note.explainer
+    else:
+        entry = content.entries[note.entry]
+        title, summary, kind = entry.meta.term, entry.meta.summary, entry.meta.kind
+        href = entry_href(entry.id, base)
+        slug = entry.id
+    item = etree.Element(
+        "li", {"class": "cmp-note cmp-note--quote", "id": f"note-p{number}-{slug}"}
+    )
+    quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
+    quoted.text = f"\u201c{smarten(note.quote)}\u201d"
+    head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
+    link = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": href})
+    link.text = title
+    link.tail = " "
+    label = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
+    label.text = kind
+    text = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
+    text.text = summary
+    return item

@@ -1,0 +1,126 @@
+"""Factories for small, valid content that each test bends in one place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+BODY = " ".join(["Background words for a reader."] * 20)  # 100 words
+EXPLAINER_BODY = "## Context\n\n" + " ".join(["A sentence of background for readers."] * 90)
+
+
+def entry_meta(term: str, **fields: object) -> dict:
+    meta: dict = {
+        "term": term,
+        "kind": "person",
+        "summary": f"A short summary of {term}.",
+        "sources": [
+            {
+                "title": "A source",
+                "publisher": "A publisher",
+                "url": "https://example.org/a",
+                "date": "2024-08-19",
+            }
+        ],
+        "updated": "2026-11-25",
+    }
+    meta.update(fields)
+    return meta
+
+
+def front_matter(meta: dict, body: str) -> str:
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n{body}\n"
+
+
+def write_entry(
+    glossary: Path, entry_id: str, term: str, body: str = BODY, **fields: object
+) -> Path:
+    path = glossary / f"{entry_id}.md"
+    path.write_text(front_matter(entry_meta(term, **fields), body), encoding="utf-8")
+    return path
+
+
+def write_explainer(docs: Path, explainer_id: str, title: str, **fields: object) -> Path:
+    meta: dict = {
+        "title": title,
+        "summary": f"Why {title} matters.",
+        "sources": [
+            {
+                "title": "One",
+                "publisher": "P",
+                "url": "https://example.org/1",
+                "date": "2024-01-01",
+            },
+            {
+                "title": "Two",
+                "publisher": "P",
+                "url": "https://example.org/2",
+                "date": "2024-01-02",
+            },
+        ],
+        "updated": "2026-11-25",
+    }
+    meta.update(fields)
+    path = docs / "explainers" / f"{explainer_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(front_matter(meta, EXPLAINER_BODY), encoding="utf-8")
+    return path
+
+
+ARTICLE_PARAGRAPHS = [
+    "Vladimir Putin met Ilham Aliyev in Baku.",
+    "Putin's hosts said \"welcome\" -- and the Aliyevs' smiles were wide.",
+    "Diplomatic efforts to resolve the conflict had failed, Aliyev said.",
+    "See [Baku](https://example.org/baku) and `Baku` in code; Bakuvian is not a term.",
+]
+
+
+def write_article(
+    docs: Path, paragraphs: list[str] = ARTICLE_PARAGRAPHS, notes: list | None = None
+) -> Path:
+    meta = {
+        "title": "A test article",
+        "hide": ["navigation", "toc"],
+        "article": {
+            "title": "A test article",
+            "publisher": "RFE/RL",
+            "url": "https://example.org/article",
+            "published": "2024-08",
+            "notes": notes
+            if notes is not None
+            else [
+                {"quote": "Diplomatic efforts to resolve the conflict", "explainer": "mediation"}
+            ],
+        },
+    }
+    path = docs / "articles" / "test.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(front_matter(meta, "\n" + "\n\n".join(paragraphs)), encoding="utf-8")
+    return path
+
+
+def make_project(root: Path) -> Path:
+    """A small complete site: the real templates and styles, a few entries, one article."""
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    docs, glossary = root / "docs", root / "glossary"
+    docs.mkdir()
+    glossary.mkdir()
+    (docs / "index.md").write_text("# Home\n\n[Article](articles/test.md)\n", encoding="utf-8")
+    write_entry(glossary, "vladimir-putin", "Vladimir Putin", aliases=["Putin"], related=["baku"])
+    write_entry(glossary, "ilham-aliyev", "Ilham Aliyev", aliases=["Aliyev"], explainer="mediation")
+    write_entry(glossary, "baku", "Baku", kind="place", native={"az": "Bakı"})
+    write_explainer(docs, "mediation", "Outside mediation", entries=["ilham-aliyev"])
+    write_article(docs)
+    config = {
+        "site_name": "Test companion",
+        "site_url": "https://example.org/",
+        "theme": {"name": "material", "custom_dir": "overrides", "font": False},
+        "extra_css": ["assets/stylesheets/companion.css"],
+        "extra_javascript": ["assets/javascripts/companion.js"],
+        "plugins": ["search", {"companion": {"glossary_dir": "glossary"}}],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root

@@ -1,0 +1,182 @@
+"""Build a small project with the real ``mkdocs build --strict`` and read what a reader gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs
+from helpers import write_entry
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def site(project: Path) -> Path:
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def test_paragraphs_are_numbered_permalinks(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    units = soup.select(".cmp-unit")
+    assert [u["id"] for u in units] == ["p1", "p2", "p3", "p4"]
+    for number, unit in enumerate(units, 1):
+        link = unit.select_one("a.cmp-pnum")
+        assert link["href"] == f"#p{number}"
+        assert link.get_text() == f"Paragraph ¶\u00a0{number}"
+
+
+def test_terms_are_linked_and_noted_once(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    p1, p2, *_ = soup.select(".cmp-unit")
+    assert [a["data-entry"] for a in p1.select("a.cmp-term")] == [
+        "vladimir-putin",
+        "ilham-aliyev",
+        "baku",
+    ]
+    assert [n["id"] for n in p1.select(".cmp-note")] == [
+        "note-vladimir-putin",
+        "note-ilham-aliyev",
+        "note-baku",
+    ]
+    # Later mentions stay linked but add no repeated note.
+    assert [a.get_text() for a in p2.select("a.cmp-term")] == ["Putin\u2019s", "Aliyevs\u2019"]
+    assert p2.select(".cmp-note") == []
+    assert p1.select_one("a.cmp-term")["href"] == "../../glossary/vladimir-putin/"
+
+
+def test_notes_say_what_a_reader_needs(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    aside = soup.select_one("#p1 aside.cmp-notes")
+    assert aside["aria-label"] == "Notes for paragraph 1"
+    note = aside.select_one("#note-ilham-aliyev")
+    assert note.select_one(".cmp-note__term").get_text() == "Ilham Aliyev"
+    assert note.select_one(".cmp-note__kind").get_text() == "person"
+    assert note.select_one(".cmp-note__summary").get_text() == "A short summary of Ilham Aliyev."
+    background = note.select_one(".cmp-note__more a")
+    assert background.get_text() == "Background"
+    assert background["href"] == "../../explainers/mediation/"
+
+
+def test_no_term_links_inside_links_or_code(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    p4 = soup.select_one("#p4 .cmp-text")
+    assert p4.select("a.cmp-term") == []
+    assert p4.select_one("code").get_text() == "Baku"
+
+
+def test_quote_note_attaches_explainer_to_its_paragraph(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    note = soup.select_one("#p3 .cmp-note--quote")
+    assert (
+        "Diplomatic efforts to resolve the conflict"
+        in note.select_one(".cmp-note__quote").get_text()
+    )
+    assert note.select_one("a")["href"] == "../../explainers/mediation/"
+
+
+def test_typography_and_source_credit(site: Path) -> None:
+    soup = page(site, "articles/test/index.html")
+    assert soup.select_one("#p2 .cmp-text").get_text() == (
+        "Putin\u2019s hosts said \u201cwelcome\u201d \u2014 and the Aliyevs\u2019 smiles were wide."
+    )
+    credit = soup.select_one(".cmp-credit")
+    assert "RFE/RL" in credit.get_text()
+    assert credit.select_one("a")["href"] == "https://example.org/article"
+
+
+def test_entry_page_shows_names_backlinks_related_and_sources(site: Path) -> None:
+    soup = page(site, "glossary/vladimir-putin/index.html")
+    assert soup.select_one("h1").get_text() == "Vladimir Putin"
+    backlinks = [(a.get_text(), a["href"]) for a in soup.select(".cmp-backlinks__para")]
+    assert backlinks == [
+        ("¶\u00a01", "../../articles/test/#p1"),
+        ("¶\u00a02", "../../articles/test/#p2"),
+    ]
+    assert [a.get_text() for a in soup.select(".cmp-related a")] == ["Baku"]
+    assert soup.select_one(".cmp-sources a")["href"] == "https://example.org/a"
+    assert "25 November 2026" in soup.select_one(".cmp-checked").get_text()
+    baku = page(site, "glossary/baku/index.html")
+    native = baku.select_one(".cmp-names dd")
+    assert (native["lang"], native.get_text()) == ("az", "Bakı")
+
+
+def test_entry_pages_stay_out_of_the_navigation(site: Path) -> None:
+    soup = page(site, "index.html")
+    nav_links = [a["href"] for a in soup.select(".md-nav a")]
+    assert not any("vladimir-putin" in href for href in nav_links)
+
+
+def test_glossary_index_lists_every_entry_with_kind(site: Path) -> None:
+    soup = page(site, "glossary/index.html")
+    items = {
+        i.select_one("dt a").get_text(): i["data-kind"] for i in soup.select(".cmp-index__item")
+    }
+    assert items == {"Baku": "place", "Ilham Aliyev": "person", "Vladimir Putin": "person"}
+    assert {i["value"] for i in soup.select(".cmp-filter input")} == {"all", "person", "place"}
+
+
+def test_explainer_lists_the_paragraphs_pointing_to_it(site: Path) -> None:
+    soup = page(site, "explainers/mediation/index.html")
+    paragraphs = [a["href"] for a in soup.select(".cmp-backlinks__para")]
+    # ¶ 1 notes Ilham Aliyev, whose entry has this explainer; ¶ 3 has the quote note.
+    assert paragraphs == ["../../articles/test/#p1", "../../articles/test/#p3"]
+    assert len(soup.select(".cmp-sources li")) == 2
+
+
+def test_search_index_has_paragraphs_and_aliases(site: Path) -> None:
+    docs = json.loads((site / "search/search_index.json").read_text())["docs"]
+    by_location = {d["location"]: d for d in docs}
+    for number in range(1, 5):
+        assert f"articles/test/#p{number}" in by_location
+    assert "Vladimir Putin met Ilham Aliyev" in by_location["articles/test/#p1"]["text"]
+    putin = by_location["glossary/vladimir-putin/"]
+    assert putin["title"] == "Vladimir Putin"
+    assert "Putin" in putin["text"]
+    assert putin["boost"] == 2.0
+    # The page-level article document does not repeat the paragraphs.
+    assert "Vladimir Putin met" not in by_location["articles/test/"]["text"]
+
+
+def test_works_without_directory_urls(project: Path) -> None:
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["use_directory_urls"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    soup = page(project / "site", "articles/test.html")
+    assert soup.select_one("#p1 a.cmp-term")["href"] == "../glossary/vladimir-putin.html"
+    docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
+    assert any(d["location"] == "articles/test.html#p1" for d in docs)
+
+
+def test_broken_content_stops_the_build_and_keeps_the_last_site(project: Path) -> None:
+    assert mkdocs("build", "--strict", cwd=project).returncode == 0
+    article = project / "site/articles/test/index.html"
+    before = article.read_text()
+    write_entry(project / "glossary", "yerevan", "Yerevan", kind="city")
+    (project / "glossary/broken.md").write_text("---\nterm: [x\n---\n")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "glossary/yerevan.md:" in result.stderr
+    assert "'city' is not a kind" in result.stderr
+    assert "glossary/broken.md:" in result.stderr  # every problem at once
+    assert article.read_text() == before
+
+
+def test_plugin_can_be_switched_off(project: Path) -> None:
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["plugins"][1]["companion"]["enabled"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site/glossary").exists()

@@ -1,0 +1,85 @@
+"""Finding glossary names in text: longest match, whole words, possessives, case."""
+
+from __future__ import annotations
+
+import pytest
+
+from reading_companion.matcher import TermMatcher
+
+MATCHER = TermMatcher(
+    [
+        ("Vladimir Putin", "putin"),
+        ("Putin", "putin"),
+        ("Karabakh", "karabakh"),
+        ("Nagorno-Karabakh Republic", "nkr"),
+        ("Aliyev", "aliyev"),
+        ("Baku", "baku"),
+        ("CSTO", "csto"),
+        ("Zangezur Corridor", "zangezur"),
+        ("Tass", "tass"),
+    ]
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.target) for m in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vladimir Putin arrived.", [("Vladimir Putin", "putin")]),
+        ("the unrecognized Nagorno-Karabakh Republic", [("Nagorno-Karabakh Republic", "nkr")]),
+        ("a consulate in Karabakh", [("Karabakh", "karabakh")]),
+    ],
+)
+def test_longest_match_wins(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ahead of Putin's visit", [("Putin's", "putin")]),
+        ("Ahead of Putin\u2019s visit", [("Putin\u2019s", "putin")]),
+        ("limits to the Aliyevs' hospitality", [("Aliyevs'", "aliyev")]),
+        ("limits to the Aliyevs\u2019 hospitality", [("Aliyevs\u2019", "aliyev")]),
+        ("Tass' report", [("Tass'", "tass")]),
+    ],
+)
+def test_possessives_belong_to_the_match(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+def test_case_is_ignored_for_ordinary_names() -> None:
+    assert found("the zangezur corridor") == [("zangezur corridor", "zangezur")]
+    assert found("BAKU") == [("BAKU", "baku")]
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    assert found("Armenia froze its CSTO membership") == [("CSTO", "csto")]
+    assert found("csto") == []
+
+
+@pytest.mark.parametrize("text", ["Bakuvian streets", "Putinism", "pre-Bakus", "the Aliyevs said"])
+def test_a_name_inside_another_word_is_not_matched(text: str) -> None:
+    assert found(text) == []
+
+
+def test_names_do_not_run_across_punctuation() -> None:
+    matcher = TermMatcher([("Baku Putin", "x"), ("Baku", "baku")])
+    assert [m.target for m in matcher.find("in Baku. Putin said")] == ["baku"]
+
+
+def test_every_mention_is_found_left_to_right() -> None:
+    assert [t for _, t in found("Putin met Aliyev in Baku; Putin smiled.")] == [
+        "putin",
+        "aliyev",
+        "baku",
+        "putin",
+    ]
+
+
+def test_cost_does_not_depend_on_the_number_of_names() -> None:
+    many = TermMatcher([(f"Name{i} Word{i}", f"e{i}") for i in range(5000)] + [("Baku", "baku")])
+    assert [m.target for m in many.find("Name42 Word42 visited Baku.")] == ["e42", "baku"]

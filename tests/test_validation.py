@@ -1,0 +1,226 @@
+"""One test per rule the build enforces on entries, explainers and articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BODY, entry_meta, front_matter, write_article, write_entry, write_explainer
+from reading_companion import ContentError, load_content
+from reading_companion.glossary import load_glossary
+
+
+def problems_of(glossary: Path) -> list[str]:
+    _, problems = load_glossary(glossary, glossary.parent)
+    return [str(p) for p in problems if not p.warning]
+
+
+@pytest.fixture
+def glossary(tmp_path: Path) -> Path:
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    return folder
+
+
+def test_valid_entry_has_no_problems(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", kind="place", aliases=["Bakı"], native={"az": "Bakı"})
+    entries, problems = load_glossary(glossary, glossary.parent)
+    assert [p for p in problems if not p.warning] == []
+    assert entries["baku"].meta.native == {"az": "Bakı"}
+
+
+def test_yaml_syntax_error_names_file_and_line(glossary: Path) -> None:
+    (glossary / "baku.md").write_text(
+        "---\nterm: Baku\nkind: [place\n---\nBody\n", encoding="utf-8"
+    )
+    (found,) = problems_of(glossary)
+    assert found.startswith("glossary/baku.md:")
+    assert "YAML syntax error" in found
+
+
+@pytest.mark.parametrize("field", ["term", "kind", "summary", "sources", "updated"])
+def test_missing_required_field(glossary: Path, field: str) -> None:
+    meta = entry_meta("Baku")
+    del meta[field]
+    (glossary / "baku.md").write_text(front_matter(meta, BODY), encoding="utf-8")
+    (found,) = problems_of(glossary)
+    assert f"glossary/baku.md:2: {field}: required field is missing" in found
+
+
+def test_misspelt_field_suggests_the_right_one(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", summery="Typo")
+    (found,) = problems_of(glossary)
+    assert "summery: unknown field (did you mean 'summary'?)" in found
+    assert found.startswith("glossary/baku.md:")
+
+
+def test_wrong_type_is_named(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", aliases="Bakı")
+    (found,) = problems_of(glossary)
+    assert "aliases:" in found
+    assert "list" in found
+
+
+def test_unknown_kind_lists_the_kinds(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", kind="city")
+    (found,) = problems_of(glossary)
+    assert "kind: 'city' is not a kind" in found
+    assert "person, place, organization" in found
+
+
+@pytest.mark.parametrize("case", ["Baku", "BAKU", "baku"])
+def test_term_or_alias_used_twice_names_both_files(glossary: Path, case: str) -> None:
+    write_entry(glossary, "baku", "Baku")
+    write_entry(glossary, "capital", "Capital", aliases=[case])
+    (found,) = problems_of(glossary)
+    assert "glossary/capital.md" in found
+    assert "glossary/baku.md" in found
+
+
+def test_source_url_must_be_web(glossary: Path) -> None:
+    write_entry(
+        glossary,
+        "baku",
+        "Baku",
+        sources=[{"title": "T", "publisher": "P", "url": "javascript:alert(1)"}],
+    )
+    (found,) = problems_of(glossary)
+    assert "sources.0.url" in found
+    assert "is not an http(s) web address" in found
+
+
+@pytest.mark.parametrize("html", ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">'])
+def test_raw_html_in_body_is_refused_with_its_line(glossary: Path, html: str) -> None:
+    write_entry(glossary, "baku", "Baku", body=f"{BODY}\n\nMore text {html}\n")
+    (found,) = problems_of(glossary)
+    lines = (glossary / "baku.md").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if html in text)
+    assert f"glossary/baku.md:{line}: body: raw HTML is not allowed" in found
+
+
+def test_raw_html_in_summary_is_refused(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", summary="A city <b>bold</b>.")
+    (found,) = problems_of(glossary)
+    assert "summary: raw HTML is not allowed" in found
+
+
+def test_html_inside_code_is_allowed(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", body=f"{BODY} Write `<b>` to bold in HTML.")
+    assert problems_of(glossary) == []
+
+
+def test_summary_length(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", summary="x" * 301)
+    (found,) = problems_of(glossary)
+    assert "summary: is 301 characters long, more than 300" in found
+
+
+def test_file_name_must_be_an_id(glossary: Path) -> None:
+    write_entry(glossary, "Baku_City", "Baku")
+    (found,) = problems_of(glossary)
+    assert "glossary/Baku_City.md: 'Baku_City.md' is not a valid entry file name" in found
+
+
+def test_file_must_be_utf8(glossary: Path) -> None:
+    (glossary / "baku.md").write_bytes("---\nterm: Bak\u0131\n".encode("utf-16"))
+    (found,) = problems_of(glossary)
+    assert "glossary/baku.md:1: the file is not UTF-8 text" in found
+
+
+def test_empty_file(glossary: Path) -> None:
+    (glossary / "baku.md").write_text("", encoding="utf-8")
+    (found,) = problems_of(glossary)
+    assert "glossary/baku.md:1: the file is empty" in found
+
+
+def test_template_file_is_not_an_entry(glossary: Path) -> None:
+    (glossary / "_template.md").write_text("---\nterm:\n---\n", encoding="utf-8")
+    entries, problems = load_glossary(glossary, glossary.parent)
+    assert entries == {}
+    assert problems == []
+
+
+def test_every_problem_is_reported_at_once(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", kind="city")
+    write_entry(glossary, "yerevan", "Yerevan", summary="y" * 400)
+    (glossary / "empty.md").write_text("", encoding="utf-8")
+    assert len(problems_of(glossary)) == 3
+
+
+def test_related_and_explainer_must_exist(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    docs.mkdir()
+    write_entry(glossary, "baku", "Baku", related=["yerevan"], explainer="history")
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    text = str(caught.value)
+    assert "glossary/baku.md:" in text
+    assert "related: there is no entry 'yerevan'" in text
+    assert "explainer: there is no explainer 'history'" in text
+
+
+def test_explainer_needs_two_sources(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_explainer(
+        docs,
+        "history",
+        "History",
+        sources=[{"title": "T", "publisher": "P", "url": "https://example.org"}],
+    )
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert "docs/explainers/history.md:" in str(caught.value)
+    assert "sources:" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ({"quote": "no such words anywhere", "entry": "baku"}, "matches no paragraph"),
+        ({"quote": "Baku", "entry": "baku"}, "occurs 2 times (¶ 1, ¶ 2)"),
+    ],
+)
+def test_quote_note_must_match_exactly_once(tmp_path: Path, note: dict, expected: str) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    write_article(docs, ["They met in Baku.", "Baku was warm."], notes=[note])
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert "docs/articles/test.md:" in str(caught.value)
+    assert "article.notes.0.quote" in str(caught.value)
+    assert expected in str(caught.value)
+
+
+def test_prefix_picks_one_of_several_occurrences(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    write_article(
+        docs,
+        ["They met in Baku.", "Baku was warm."],
+        notes=[{"quote": "Baku", "prefix": "met in", "entry": "baku"}],
+    )
+    content = load_content(glossary, docs, tmp_path)
+    (anchor,) = content.articles["articles/test.md"].anchors
+    assert anchor.paragraph == 1
+
+
+def test_undated_source_and_unused_entry_are_warnings(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(
+        glossary,
+        "baku",
+        "Baku",
+        sources=[{"title": "T", "publisher": "P", "url": "https://example.org"}],
+    )
+    write_entry(glossary, "yerevan", "Yerevan")
+    write_article(docs, ["They met in Baku."], notes=[])
+    content = load_content(glossary, docs, tmp_path)
+    warnings = [str(p) for p in content.warnings]
+    assert any("baku.md" in w and "source has no date" in w for w in warnings)
+    assert any("yerevan.md" in w and "no article mentions this entry" in w for w in warnings)
