@@ -53,7 +53,7 @@ def paragraph_unit(
     permalink = etree.SubElement(
         unit, "a", {"class": "cmp-pnum", "href": f"#p{number}", "title": "Link to this paragraph"}
     )
-    hidden = etree.SubElement(permalink, "span", {"class": "md-visually-hidden"})
+    hidden = etree.SubElement(permalink, "span", {"class": "cmp-sr-only"})
     hidden.text = "Paragraph "
     hidden.tail = f"¶\u00a0{number}"
     paragraph.set("class", "cmp-text")

@@ -21,6 +21,7 @@ from ..annotate import CompanionExtension
 from ..content import Content, load_content
 from ..dates import readable_date
 from ..problems import ContentError
+from ..typography import smarten
 from .config import CompanionConfig
 from .pages import add_glossary_pages
 from .search import deepen_index
@@ -37,6 +38,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.content: Content | None = None
+        self.problems: list[str] = []  # shown on every page while serving broken content
         self.extension: CompanionExtension | None = None
         self.views: Views | None = None
 
@@ -47,16 +49,22 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load and validate all content before MkDocs cleans the site folder.
 
-        A content error stops the build here, so the last good ``site/`` survives
-        and ``mkdocs serve`` keeps serving it.
+        A content error stops ``mkdocs build`` here, so the last good ``site/``
+        survives. Under ``mkdocs serve`` (after a first good build) it logs the
+        errors and rebuilds with the last good content instead, with the errors
+        on every page: MkDocs' own server would otherwise hang until they are fixed.
         """
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path).parent
+        self.problems = []
         try:
             self.content = load_content(Path(self.config.glossary_dir), Path(config.docs_dir), root)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not (self.serving and self.content is not None):
+                raise PluginError(str(error)) from None
+            log.error(f"{error}\nServing the last good content until this is fixed.")
+            self.problems = [str(p) for p in error.problems if not p.warning]
         report = log.warning if self.config.strict_content else log.info
         for problem in self.content.warnings:
             report(str(problem))
@@ -101,6 +109,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         """Give templates their data; all Markdown is rendered by now, so backlinks are complete."""
         if not self.config.enabled or self.views is None:
             return None
+        context["companion_problems"] = self.problems
         meta = page.meta
         if "companion_entry" in meta:
             context["entry"] = self.views.entry(meta["companion_entry"])
@@ -111,8 +120,9 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Teach templates to write dates as readers do ("19 August 2024")."""
+        """Teach templates to write dates as readers do ("19 August 2024") and to curl quotes."""
         env.filters["companion_date"] = readable_date
+        env.filters["companion_smart"] = smarten
         return env
 
     @event_priority(-50)  # after Material's search plugin has written its index

@@ -1,0 +1,78 @@
+"""Take the README's screenshots of the built site in headless Chromium.
+
+Usage: ./dev build && .venv/bin/python scripts/screenshots.py [--out screenshots]
+
+Chromium comes from the system (Debian's ``chromium`` package); Playwright only drives it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = [
+    # name, page, width, height, palette, full page
+    ("article-desktop", "articles/putin-in-baku/", 1440, 1000, "default", False),
+    ("article-phone", "articles/putin-in-baku/", 390, 844, "default", False),
+    ("article-desktop-dark", "articles/putin-in-baku/#p8", 1440, 1000, "slate", False),
+    ("article-phone-dark", "articles/putin-in-baku/#p9", 390, 844, "slate", False),
+    ("glossary-index", "glossary/", 1440, 1000, "default", False),
+    ("entry", "glossary/zangezur-corridor/", 1440, 1000, "default", False),
+]
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 over HTTP (Material's scripts need http, not file://)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with serve(args.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        for name, path, width, height, scheme, full in SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.add_init_script(
+                f"localStorage.setItem('/.__palette', JSON.stringify("
+                f"{{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
+            )
+            page.goto(base + path, wait_until="networkidle")
+            page.screenshot(path=str(args.out / f"{name}.png"), full_page=full)
+            page.close()
+        browser.close()
+    print(f"Screenshots written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

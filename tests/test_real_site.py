@@ -1,0 +1,101 @@
+"""The repository's own site: the article verbatim, every entry reachable and searchable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import REPO
+from reading_companion import load_content
+from reading_companion.typography import plain
+
+# The supplied text, kept beside the tests; the team's shared copy is checked too when present.
+ARTICLE_TXT = Path(__file__).parent / "data" / "article.txt"
+SHARED_TXT = REPO.parent / "shared" / "article" / "article.txt"
+ARTICLE_PAGE = "articles/putin-in-baku/index.html"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO / "glossary", REPO / "docs", REPO)
+
+
+@pytest.fixture(scope="module")
+def article(real_site: Path) -> BeautifulSoup:
+    return BeautifulSoup((real_site / ARTICLE_PAGE).read_text(encoding="utf-8"), "html.parser")
+
+
+def source_paragraphs() -> list[str]:
+    text = ARTICLE_TXT.read_text(encoding="utf-8")
+    if SHARED_TXT.exists():
+        assert SHARED_TXT.read_text(encoding="utf-8") == text
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_all_23_paragraphs_word_for_word(article: BeautifulSoup) -> None:
+    expected = source_paragraphs()
+    assert len(expected) == 23
+    units = article.select(".cmp-article .cmp-unit")
+    assert [u["id"] for u in units] == [f"p{n}" for n in range(1, 24)]
+    shown = [plain(u.select_one(".cmp-text").get_text()) for u in units]
+    assert shown == expected
+
+
+def test_source_is_credited_and_linked(article: BeautifulSoup) -> None:
+    link = article.select_one(".cmp-credit a")
+    assert link["href"] == (
+        "https://www.rferl.org/a/russia-azerbaijan-karabakh-caucasus-trade-politics/33085516.html"
+    )
+    assert "RFE/RL" in article.select_one(".cmp-credit").get_text()
+
+
+def test_each_entry_is_noted_once_at_its_first_mention(article: BeautifulSoup, content) -> None:
+    noted = [n["id"] for n in article.select(".cmp-note:not(.cmp-note--quote)")]
+    assert len(noted) == len(set(noted))
+    first_mention: dict[str, str] = {}
+    for unit in article.select(".cmp-article .cmp-unit"):
+        for term in unit.select("a.cmp-term"):
+            first_mention.setdefault(term["data-entry"], unit["id"])
+    for entry_id, unit_id in first_mention.items():
+        note = article.select_one(f"#note-{entry_id}")
+        assert note is not None, entry_id
+        assert note.find_parent(class_="cmp-unit")["id"] == unit_id
+
+
+def test_paragraph_8_carries_the_minsk_group_explainer(article: BeautifulSoup) -> None:
+    hrefs = [a["href"] for a in article.select("#p8 .cmp-note a")]
+    assert "../../explainers/minsk-group-mediation/" in hrefs
+
+
+def test_home_page_leads_to_the_article(real_site: Path) -> None:
+    home = BeautifulSoup((real_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    first = home.select_one(".md-content a.md-button")
+    assert first["href"] == "articles/putin-in-baku/"
+
+
+def test_every_entry_has_a_page_with_backlinks(real_site: Path, content) -> None:
+    mentions = content.mentions()
+    for entry_id in content.entries:
+        html = (real_site / "glossary" / entry_id / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        links = [a["href"] for a in soup.select(".cmp-backlinks__para")]
+        expected = [f"../../articles/putin-in-baku/#p{n}" for _, n in mentions.get(entry_id, [])]
+        for href in expected:
+            assert href in links, (entry_id, href)
+
+
+def test_search_index_has_every_entry_and_paragraph(real_site: Path, content) -> None:
+    docs = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"]: d for d in docs}
+    for number in range(1, 24):
+        assert f"articles/putin-in-baku/#p{number}" in locations
+    for entry in content.entries.values():
+        doc = locations[f"glossary/{entry.id}/"]
+        assert doc["title"] == entry.meta.term
+        for alias in entry.meta.aliases:
+            assert alias in doc["text"]
+    for explainer in content.explainers.values():
+        assert f"explainers/{explainer.id}/" in locations

@@ -1,0 +1,81 @@
+"""``mkdocs serve`` watches the glossary and keeps serving the last good build."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import write_entry
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/", log
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def test_serve_rebuilds_on_entry_edits_and_survives_bad_ones(
+    server: tuple[str, Path], project: Path
+) -> None:
+    base, log = server
+    article = base + "articles/test/"
+    assert wait_for(lambda: "A short summary of Baku." in fetch(article))
+
+    write_entry(project / "glossary", "baku", "Baku", kind="place", summary="Capital, edited.")
+    assert wait_for(lambda: "Capital, edited." in fetch(article)), log.read_text()
+
+    write_entry(project / "glossary", "baku", "Baku", kind="city")
+    assert wait_for(lambda: "'city' is not a kind" in log.read_text()), log.read_text()
+    # The last good content is still served, with the problem on the page.
+    assert wait_for(lambda: "is not a kind" in fetch(article))
+    page = fetch(article)
+    assert "Capital, edited." in page
+    assert "this is the last good version" in page
+
+    write_entry(project / "glossary", "baku", "Baku", kind="place", summary="Fixed again.")
+    assert wait_for(lambda: "Fixed again." in fetch(article))
+    assert "last good version" not in fetch(article)
