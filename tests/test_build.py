@@ -180,3 +180,33 @@ def test_plugin_can_be_switched_off(project: Path) -> None:
     result = mkdocs("build", cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (project / "site/glossary").exists()
+
+
+def test_notes_are_published_as_web_annotations(site: Path) -> None:
+    collection = json.loads((site / "articles/test.annotations.jsonld").read_text())
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert collection["type"] == "AnnotationCollection"
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == 4  # three entry notes, one quote note
+    soup = page(site, "articles/test/index.html")
+    for item in items:
+        assert item["type"] == "Annotation"
+        assert item["target"]["source"] == "https://example.org/articles/test/"
+        fragment, quote = item["target"]["selector"]
+        assert fragment["type"] == "FragmentSelector"
+        assert fragment["refinedBy"] == quote
+        assert quote["type"] == "TextQuoteSelector"
+        # The selector resolves: prefix + exact + suffix stand in the paragraph as shown.
+        text = soup.select_one(f"#{fragment['value']} .cmp-text").get_text()
+        assert quote["prefix"] + quote["exact"] + quote["suffix"] in text
+        assert text.count(quote["prefix"] + quote["exact"]) == 1
+    exacts = [i["target"]["selector"][1]["exact"] for i in items]
+    assert exacts == [
+        "Vladimir Putin",
+        "Ilham Aliyev",
+        "Baku",
+        "Diplomatic efforts to resolve the conflict",
+    ]
+    bodies = [i["body"][1]["id"] for i in items]
+    assert bodies[0] == "https://example.org/glossary/vladimir-putin/"
+    assert bodies[3] == "https://example.org/explainers/mediation/"

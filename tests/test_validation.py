@@ -180,7 +180,7 @@ def test_explainer_needs_two_sources(tmp_path: Path) -> None:
     ("note", "expected"),
     [
         ({"quote": "no such words anywhere", "entry": "baku"}, "matches no paragraph"),
-        ({"quote": "Baku", "entry": "baku"}, "occurs 2 times (¶ 1, ¶ 2)"),
+        ({"quote": "Baku", "entry": "baku"}, "occurs 2 times, in ¶ 1, ¶ 2"),
     ],
 )
 def test_quote_note_must_match_exactly_once(tmp_path: Path, note: dict, expected: str) -> None:

@@ -40,6 +40,8 @@ class ArticleRecord:
     notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids noted
     explainers: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> explainer ids
     texts: dict[int, str] = field(default_factory=dict)  # paragraph -> text as set
+    # paragraph -> entry id -> (offset in the text, words) of its first mention there
+    terms: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
 
 
 class CompanionExtension(Extension):
@@ -78,6 +80,7 @@ class ArticleAnnotator(Treeprocessor):
             set_typography(paragraph)
             record.texts[number] = "".join(paragraph.itertext())
             mentioned = link_terms(paragraph, self.extension.content, base)
+            record.terms[number] = first_mentions(paragraph)
             record.mentions[number] = mentioned
             fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
             noted.update(fresh)
@@ -147,6 +150,25 @@ def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[st
         for offset, link in enumerate(links):
             parent.insert(index + offset, link)
     return list(dict.fromkeys(mentioned))
+
+
+def first_mentions(paragraph: etree.Element) -> dict[str, tuple[int, str]]:
+    """Where each entry is first named in the paragraph's text: (offset, words)."""
+    found: dict[str, tuple[int, str]] = {}
+    offset = 0
+
+    def walk(element: etree.Element) -> None:
+        nonlocal offset
+        entry_id = element.get("data-entry") if element.tag == "a" else None
+        if entry_id and entry_id not in found:
+            found[entry_id] = (offset, "".join(element.itertext()))
+        offset += len(element.text or "")
+        for child in element:
+            walk(child)
+            offset += len(child.tail or "")
+
+    walk(paragraph)
+    return found
 
 
 def _parent_of(root: etree.Element, child: etree.Element) -> etree.Element:

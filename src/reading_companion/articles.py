@@ -101,9 +101,9 @@ def anchor_notes(
             anchors.append(Anchor(note, *hits[0]))
             continue
         field_path = ("article", "notes", index, "quote")
-        where = ", ".join(f"¶ {number}" for number, _ in hits)
+        where = ", ".join(f"¶ {number}" for number in dict.fromkeys(n for n, _ in hits))
         if hits:
-            message = f"the quote {note.quote!r} occurs {len(hits)} times ({where})"
+            message = f"the quote {note.quote!r} occurs {len(hits)} times, in {where}"
             fix = "add 'prefix' or 'suffix' with the words just before or after the one you mean"
         else:
             message = f"the quote {note.quote!r} matches no paragraph"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .content import load_content
 from .problems import ContentError, Problem
+from .schema import SCHEMA_PATH, entry_schema_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--glossary", default="glossary", help="entry folder, relative to root")
     check.add_argument("--docs", default="docs", help="docs folder, relative to root")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    schema = commands.add_parser("schema", help="write the JSON Schema of an entry's front matter")
+    schema.add_argument("--out", type=Path, default=Path(SCHEMA_PATH), help="where to write it")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(entry_schema_text(), encoding="utf-8")
+        print(f"Wrote {args.out}")
+        return 0
     return run_check(args.root, args.glossary, args.docs, strict=args.strict)
 
 

@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -63,7 +64,11 @@ def _web_url(value: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PlainText = Annotated[Text, AfterValidator(_plain_text)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Url = Annotated[str, AfterValidator(_web_url)]
+Url = Annotated[
+    str,
+    AfterValidator(_web_url),
+    WithJsonSchema({"type": "string", "pattern": "^https?://", "format": "uri"}),
+]
 Summary = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=SUMMARY_MAX),

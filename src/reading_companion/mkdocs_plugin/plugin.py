@@ -24,6 +24,7 @@ from ..problems import ContentError
 from ..typography import smarten
 from .config import CompanionConfig
 from .pages import add_glossary_pages
+from .publish import write_annotations
 from .search import deepen_index
 from .views import Views
 
@@ -127,13 +128,14 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Add one search document per article paragraph, and aliases to entry documents."""
+        """Deepen the search index; publish each article's notes as Web Annotations."""
         if not self.config.enabled or self.content is None or self.views is None:
             return
+        assert self.extension is not None
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.exists():
-            assert self.extension is not None
             deepen_index(index, self.content, self.extension.records, self.views.url_of)
+        write_annotations(config, self.content, self.extension.records, self.views.url_of)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -12,6 +12,7 @@ from itertools import groupby
 from mkdocs.structure.files import Files
 
 from ..annotate import ArticleRecord
+from ..annotations import annotations_path
 from ..content import Content
 from ..glossary import Entry
 from .pages import entry_uri
@@ -156,4 +157,4 @@ class Views:
         article = self.content.articles.get(src_uri)
         if article is None:
             return None
-        return article.meta.model_dump()
+        return {**article.meta.model_dump(), "annotations": annotations_path(src_uri)}

@@ -1,0 +1,142 @@
+"""The article's notes as W3C Web Annotations (JSON-LD), for other annotation tools.
+
+Each note becomes an ``Annotation`` whose target is the article page, selected
+two ways: a ``FragmentSelector`` for its paragraph (``p9``, refined by the
+quote) and a ``TextQuoteSelector`` (the exact words with a little context).
+See https://www.w3.org/TR/annotation-model/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .annotate import ArticleRecord
+from .content import Content
+from .models import QuoteNote
+from .typography import plain
+
+CONTEXT = 32  # characters of prefix and suffix, as annotation tools commonly use
+FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"
+
+
+def quote_pattern(quote: str) -> re.Pattern[str]:
+    """Find source words in typeset text: any quote style, ``--`` or a dash, any spacing."""
+    parts = []
+    for token in re.split(r"(\s+|--|['\"])", quote):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token == "--":
+            parts.append("(?:--|\u2014)")
+        elif token == "'":
+            parts.append("['\u2018\u2019]")
+        elif token == '"':
+            parts.append('["\u201c\u201d]')
+        else:
+            parts.append(re.escape(token))
+    return re.compile("".join(parts))
+
+
+def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
+    """The (offset, exact words) of a quote note in a typeset paragraph, honouring prefix/suffix."""
+    for match in quote_pattern(note.quote).finditer(text):
+        before = " ".join(plain(text[: match.start()]).split())
+        after = " ".join(plain(text[match.end() :]).split())
+        if before.endswith(" ".join((note.prefix or "").split())) and after.startswith(
+            " ".join((note.suffix or "").split())
+        ):
+            return match.start(), match.group()
+    return None
+
+
+def _selectors(text: str, number: int, start: int, exact: str) -> list[dict]:
+    quote = {
+        "type": "TextQuoteSelector",
+        "exact": exact,
+        "prefix": text[max(0, start - CONTEXT) : start],
+        "suffix": text[start + len(exact) : start + len(exact) + CONTEXT],
+    }
+    fragment = {
+        "type": "FragmentSelector",
+        "conformsTo": FRAGMENT_SPEC,
+        "value": f"p{number}",
+        "refinedBy": quote,
+    }
+    return [fragment, quote]
+
+
+def annotations_path(src_uri: str) -> str:
+    """Where an article's notes are published: ``articles/x.annotations.jsonld``."""
+    return src_uri.removesuffix(".md") + ".annotations.jsonld"
+
+
+def web_annotations(
+    record: ArticleRecord,
+    content: Content,
+    collection_url: str,
+    page_url: str,
+    url_of_entry: Callable[[str], str],
+    url_of_explainer: Callable[[str], str],
+) -> dict:
+    """An ``AnnotationCollection`` holding every note of one article page."""
+    items = []
+    for number, text in record.texts.items():
+        for entry_id in record.notes.get(number, []):
+            start, exact = record.terms[number][entry_id]
+            entry = content.entries[entry_id]
+            items.append(
+                _annotation(
+                    f"{page_url}#note-{entry_id}",
+                    "describing",
+                    entry.meta.summary,
+                    url_of_entry(entry_id),
+                    page_url,
+                    _selectors(text, number, start, exact),
+                )
+            )
+        for anchor in record.article.anchors_in(number):
+            found = locate_quote(text, anchor.note)
+            if found is None:  # the validator found it in the source; typesetting cannot lose it
+                continue
+            note = anchor.note
+            if note.explainer is not None:
+                summary = content.explainers[note.explainer].meta.summary
+                target_url, slug = url_of_explainer(note.explainer), note.explainer
+            else:
+                summary = content.entries[note.entry].meta.summary
+                target_url, slug = url_of_entry(note.entry), note.entry
+            items.append(
+                _annotation(
+                    f"{page_url}#note-p{number}-{slug}",
+                    "linking",
+                    summary,
+                    target_url,
+                    page_url,
+                    _selectors(text, number, *found),
+                )
+            )
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": collection_url,
+        "type": "AnnotationCollection",
+        "label": f"Notes on \u201c{record.article.meta.title}\u201d",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def _annotation(
+    note_id: str, motivation: str, summary: str, link: str, page_url: str, selectors: list[dict]
+) -> dict:
+    return {
+        "id": note_id,
+        "type": "Annotation",
+        "motivation": motivation,
+        "body": [
+            {"type": "TextualBody", "value": summary, "format": "text/plain", "language": "en"},
+            {"id": link, "type": "Text", "format": "text/html"},
+        ],
+        "target": {"source": page_url, "type": "Text", "selector": selectors},
+    }

@@ -1,0 +1,42 @@
+"""Files the plugin publishes beside the pages: the articles' Web Annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..annotate import ArticleRecord
+from ..annotations import annotations_path, web_annotations
+from ..content import Content
+from .pages import entry_uri
+
+
+def write_annotations(
+    config: MkDocsConfig,
+    content: Content,
+    records: dict[str, ArticleRecord],
+    url_of: Callable[[str], str],
+) -> None:
+    """Write ``<article>.annotations.jsonld`` for every article page rendered in this build."""
+    site_url = config.site_url or ""
+
+    def absolute(src_uri: str) -> str:
+        return urljoin(site_url, url_of(src_uri))
+
+    for src_uri, record in records.items():
+        path = annotations_path(src_uri)
+        collection = web_annotations(
+            record,
+            content,
+            collection_url=urljoin(site_url, path),
+            page_url=absolute(src_uri),
+            url_of_entry=lambda entry_id: absolute(entry_uri(entry_id)),
+            url_of_explainer=lambda x: absolute(content.explainers[x].src_uri),
+        )
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,154 @@
+"""Every kind of bad input stops the real build with a message naming the file and the
+problem, and leaves the last good ``site/`` exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import mkdocs
+from helpers import BODY, entry_meta, front_matter, make_project, write_article, write_entry
+
+
+@pytest.fixture(scope="module")
+def good_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("good") / "project")
+    result = mkdocs("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
+def entry_file(project: Path, name: str, text: str | bytes) -> None:
+    path = project / "glossary" / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def bad_meta(**changes: object) -> str:
+    meta = entry_meta("Yerevan", kind="place")
+    for key, value in changes.items():
+        if value is None:
+            meta.pop(key, None)
+        else:
+            meta[key] = value
+    return front_matter(meta, BODY)
+
+
+Case = Callable[[Path], None]
+CASES: dict[str, tuple[Case, list[str]]] = {
+    "yaml syntax": (
+        lambda p: entry_file(p, "yerevan.md", "---\nterm: Yerevan\nkind: [place\n---\nText\n"),
+        ["glossary/yerevan.md:", "YAML syntax error"],
+    ),
+    "missing field": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(summary=None)),
+        ["glossary/yerevan.md:2: summary: required field is missing"],
+    ),
+    "misspelt field": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(sumary="x")),
+        ["glossary/yerevan.md:", "sumary: unknown field (did you mean 'summary'?)"],
+    ),
+    "wrong type": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(aliases="Erevan")),
+        ["glossary/yerevan.md:", "aliases: input should be a valid list"],
+    ),
+    "unknown kind": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(kind="city")),
+        ["glossary/yerevan.md:", "kind: 'city' is not a kind"],
+    ),
+    "duplicate alias in another case": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(aliases=["BAKU"])),
+        ["glossary/yerevan.md:", "'BAKU' is already a term or alias of glossary/baku.md"],
+    ),
+    "related points nowhere": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(related=["gyumri"])),
+        ["glossary/yerevan.md:", "related: there is no entry 'gyumri'"],
+    ),
+    "explainer points nowhere": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(explainer="history")),
+        ["glossary/yerevan.md:", "explainer: there is no explainer 'history'"],
+    ),
+    "javascript url": (
+        lambda p: entry_file(
+            p,
+            "yerevan.md",
+            bad_meta(sources=[{"title": "T", "publisher": "P", "url": "javascript:alert(1)"}]),
+        ),
+        [
+            "glossary/yerevan.md:",
+            "sources.0.url: 'javascript:alert(1)' is not an http(s) web address",
+        ],
+    ),
+    "script in body": (
+        lambda p: write_entry(
+            p / "glossary", "yerevan", "Yerevan", body=BODY + "<script>x</script>"
+        ),
+        ["glossary/yerevan.md:", "body: raw HTML is not allowed (found '<script>')"],
+    ),
+    "img onerror in summary": (
+        lambda p: entry_file(
+            p, "yerevan.md", bad_meta(summary='A city <img src=x onerror="alert(1)">')
+        ),
+        ["glossary/yerevan.md:", "summary: raw HTML is not allowed"],
+    ),
+    "summary too long": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta(summary="y" * 320)),
+        ["glossary/yerevan.md:", "summary: is 320 characters long, more than 300"],
+    ),
+    "file name not an id": (
+        lambda p: entry_file(p, "Yerevan City.md", bad_meta()),
+        ["glossary/Yerevan City.md: 'Yerevan City.md' is not a valid entry file name"],
+    ),
+    "not utf-8": (
+        lambda p: entry_file(p, "yerevan.md", bad_meta().encode("utf-16")),
+        ["glossary/yerevan.md:1: the file is not UTF-8 text"],
+    ),
+    "empty file": (
+        lambda p: entry_file(p, "yerevan.md", ""),
+        ["glossary/yerevan.md:1: the file is empty"],
+    ),
+    "quote matches nothing": (
+        lambda p: write_article(p / "docs", notes=[{"quote": "words not there", "entry": "baku"}]),
+        ["docs/articles/test.md:", "the quote 'words not there' matches no paragraph"],
+    ),
+    "quote matches several": (
+        lambda p: write_article(p / "docs", notes=[{"quote": "Baku", "entry": "baku"}]),
+        ["docs/articles/test.md:", "the quote 'Baku' occurs 4 times, in ¶ 1, ¶ 4"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_is_named_and_the_last_site_survives(
+    case: str, good_project: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(good_project, project)
+    before = snapshot(project / "site")
+    damage, expected = CASES[case]
+    damage(project)
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    for text in expected:
+        assert text in result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_the_config_lists_the_repository_glossary() -> None:
+    from helpers import REPO
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text().replace("!!python", "#"))
+    plugins = [p for p in config["plugins"] if isinstance(p, dict) and "companion" in p]
+    assert plugins[0]["companion"]["glossary_dir"] == "glossary"
