@@ -99,3 +99,11 @@ def test_search_index_has_every_entry_and_paragraph(real_site: Path, content) ->
             assert alias in doc["text"]
     for explainer in content.explainers.values():
         assert f"explainers/{explainer.id}/" in locations
+
+
+def test_an_entry_is_linked_once_per_paragraph(article: BeautifulSoup) -> None:
+    for unit in article.select(".cmp-article .cmp-unit"):
+        linked = [a["data-entry"] for a in unit.select("a.cmp-term")]
+        assert len(linked) == len(set(linked)), unit["id"]
+    # ¶ 8 names Russia, Azerbaijan and Armenia twice each.
+    assert len(article.select("#p8 a.cmp-term")) == 3

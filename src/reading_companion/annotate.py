@@ -124,18 +124,22 @@ def set_typography(paragraph: etree.Element) -> None:
 
 
 def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[str]:
-    """Wrap each glossary name in a link to its entry; return entry ids in order of mention."""
+    """Link the first mention of each entry in the paragraph; return entry ids in that order."""
     mentioned: list[str] = []
     for element, slot in list(_text_slots(paragraph)):
         if element.tag == "a" and slot == "text":
             continue
         text = getattr(element, slot)
-        matches = content.matcher.find(text)
+        # Link an entry once per paragraph: a paragraph full of links is hard to read.
+        matches = []
+        for match in content.matcher.find(text):
+            if match.target not in mentioned:
+                mentioned.append(match.target)
+                matches.append(match)
         if not matches:
             continue
         links = []
         for match in matches:
-            mentioned.append(match.target)
             entry = content.entries[match.target]
             links.append(notes.term_link(entry, text[match.start : match.end], base))
         # Text before the first match stays where it was; each link takes the text after it.
@@ -149,7 +153,7 @@ def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[st
             index = list(parent).index(element) + 1
         for offset, link in enumerate(links):
             parent.insert(index + offset, link)
-    return list(dict.fromkeys(mentioned))
+    return mentioned
 
 
 def first_mentions(paragraph: etree.Element) -> dict[str, tuple[int, str]]:
