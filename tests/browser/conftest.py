@@ -1,0 +1,101 @@
+"""Browser fixtures: the real site served on 127.0.0.1, Debian's Chromium driven by Playwright.
+
+Playwright never downloads a browser here: it launches the ``chromium`` found on PATH.
+Every request a page makes is recorded, and a test fails if one leaves the site's origin.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+if CHROMIUM is None:
+    reason = "Chromium is not installed (./dev test installs it when run as root)"
+    if os.environ.get("CI"):
+        raise RuntimeError(reason)  # CI must run the browser tests, never skip them
+    pytest.skip(reason, allow_module_level=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[playwright_api.Browser]:
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """Open pages in a fresh context and record every request they make."""
+
+    def __init__(self, browser: playwright_api.Browser, base_url: str) -> None:
+        self.browser = browser
+        self.base_url = base_url
+        self.requests: list[str] = []
+        self.contexts: list[playwright_api.BrowserContext] = []
+
+    def __call__(
+        self, path: str, *, viewport: dict = DESKTOP, scheme: str = "default", **options: object
+    ) -> playwright_api.Page:
+        context = self.browser.new_context(viewport=viewport, **options)
+        self.contexts.append(context)
+        index = 0 if scheme == "default" else 1
+        context.add_init_script(
+            "localStorage.setItem('/.__palette', JSON.stringify("
+            f"{{index: {index}, color: {{scheme: '{scheme}'}}}}))"
+        )
+        page = context.new_page()
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.goto(self.base_url + path, wait_until="networkidle")
+        return page
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def visit(browser: playwright_api.Browser, base_url: str) -> Iterator[Visit]:
+    visitor = Visit(browser, base_url)
+    yield visitor
+    visitor.close()
+    # Privacy: nothing may be fetched from another origin.
+    foreign = [url for url in visitor.requests if not url.startswith((base_url, "data:", "blob:"))]
+    assert foreign == [], f"requests left the site: {foreign}"
