@@ -224,3 +224,19 @@ def test_undated_source_and_unused_entry_are_warnings(tmp_path: Path) -> None:
     warnings = [str(p) for p in content.warnings]
     assert any("baku.md" in w and "source has no date" in w for w in warnings)
     assert any("yerevan.md" in w and "no article mentions this entry" in w for w in warnings)
+
+
+def test_general_entries_are_exempt_and_checked(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    write_entry(glossary, "yerevan", "Yerevan")
+    write_article(docs, ["They met in Baku."], notes=[])
+    (glossary / "_general.yml").write_text("general: [yerevan, baku]\n")
+    warnings = [str(p) for p in load_content(glossary, docs, tmp_path).warnings]
+    assert not any("yerevan.md" in w and "no article mentions" in w for w in warnings)
+    assert any("baku.md" in w and "but an article mentions it" in w for w in warnings)
+    (glossary / "_general.yml").write_text("general: [gyumri]\n")
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert "glossary/_general.yml: general: there is no entry 'gyumri'" in str(caught.value)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from .articles import Article, load_articles
 from .explainers import Explainer, load_explainers
-from .glossary import Entry, load_glossary
+from .glossary import GENERAL_FILE, Entry, load_general, load_glossary
 from .matcher import TermMatcher
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, display_path
 from .typography import smarten
 
 
@@ -25,6 +25,7 @@ class Content:
     explainers: dict[str, Explainer]
     articles: dict[str, Article]
     warnings: list[Problem] = field(default_factory=list)
+    general: set[str] = field(default_factory=set)  # entries deliberately not in any article
     matcher: TermMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -47,6 +48,18 @@ class Content:
 def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every error."""
     entries, problems = load_glossary(glossary_dir, root)
+    general, found = load_general(glossary_dir, root)
+    problems += found
+    problems += [
+        Problem(
+            display_path(glossary_dir / GENERAL_FILE, root),
+            None,
+            "general",
+            f"there is no entry {entry_id!r}",
+            "remove it from the list or add the entry",
+        )
+        for entry_id in sorted(general - set(entries))
+    ]
     explainers, found = load_explainers(docs_dir, root)
     problems += found
     articles, found = load_articles(docs_dir, root)
@@ -55,7 +68,7 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
-    content = Content(entries, explainers, articles, [p for p in problems if p.warning])
+    content = Content(entries, explainers, articles, [p for p in problems if p.warning], general)
     content.warnings += unused_entry_warnings(content)
     return content
 
@@ -131,17 +144,31 @@ def check_references(
 
 def unused_entry_warnings(content: Content) -> list[Problem]:
     """Entries that no article names and no quote note attaches are worth a second look."""
+    if not content.articles:
+        return []
     used = set(content.mentions())
     used |= {a.note.entry for article in content.articles.values() for a in article.anchors}
-    return [
+    unused = [
         Problem(
             entry.path,
             entry.line_of("term"),
             "term",
             "no article mentions this entry",
-            "add an alias the article uses, or a quote note",
+            f"add an alias the article uses, a quote note, or list it in glossary/{GENERAL_FILE}",
             warning=True,
         )
         for entry in content.entries.values()
-        if entry.id not in used and content.articles
+        if entry.id not in used and entry.id not in content.general
     ]
+    stale = [
+        Problem(
+            content.entries[entry_id].path,
+            None,
+            "",
+            f"is listed in glossary/{GENERAL_FILE} but an article mentions it",
+            "remove it from that list",
+            warning=True,
+        )
+        for entry_id in sorted(content.general & used)
+    ]
+    return unused + stale

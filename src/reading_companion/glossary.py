@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .frontmatter import Document, read_document
 from .models import ID_RE, EntryMeta, find_html
 from .problems import Problem, display_path
@@ -69,6 +71,29 @@ def load_glossary(
             problems += _source_warnings(document, meta.sources)
     problems += check_unique_names(entries)
     return entries, problems
+
+
+GENERAL_FILE = "_general.yml"
+
+
+def load_general(directory: Path, root: Path | None = None) -> tuple[set[str], list[Problem]]:
+    """Ids listed in ``glossary/_general.yml``: entries deliberately not named by any article."""
+    path = directory / GENERAL_FILE
+    if not path.exists():
+        return set(), []
+    shown = display_path(path, root)
+    fix = "write 'general:' followed by one '- entry-id' line per entry"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return set(), [
+            Problem(shown, mark.line + 1 if mark else None, "", f"cannot read: {error}", fix)
+        ]
+    ids = data.get("general") if isinstance(data, dict) else None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return set(), [Problem(shown, 1, "general", "must be a list of entry ids", fix)]
+    return set(ids), []
 
 
 def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[Problem]:

@@ -1,0 +1,69 @@
+"""The repository's content: everything validates, every name in the article is covered."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import REPO
+from reading_companion import load_content
+from reading_companion.typography import smarten
+
+ARTICLE = "articles/putin-in-baku.md"
+# Capitalised words that are not names needing a note: nationalities, titles, months, "I".
+NOT_NAMES = {
+    "I", "President", "Vice", "August", "May", "April", "West", "United", "States",
+    "European", "Russian", "Ukrainian", "Armenian", "Armenians", "Armenian-backed",
+    "Azerbaijani", "Azerbaijanis",
+}  # fmt: skip
+SENTENCE_END = '.?!:\u201c\u201d"\u2014'
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO / "glossary", REPO / "docs", REPO)
+
+
+def test_enough_entries_and_explainers(content) -> None:
+    assert len(content.entries) >= 45
+    assert len(content.explainers) >= 8
+    assert all(len(e.meta.sources) >= 1 for e in content.entries.values())
+    assert all(len(x.meta.sources) >= 2 for x in content.explainers.values())
+
+
+def test_bodies_are_within_their_length(content) -> None:
+    assert [str(p) for p in content.warnings if p.field == "body"] == []
+
+
+def test_every_name_in_the_article_is_linked(content) -> None:
+    """Each capitalised word inside a sentence belongs to a name the glossary links."""
+    missing = []
+    for paragraph in content.articles[ARTICLE].paragraphs:
+        text = smarten(paragraph.text)
+        covered = [(m.start, m.end) for m in content.matcher.find(text)]
+        for word in re.finditer(r"\b[A-Z][\w'\u2019-]*", text):
+            before = text[: word.start()].rstrip()
+            if not before or before[-1] in SENTENCE_END or word.group() in NOT_NAMES:
+                continue
+            if not any(start <= word.start() < end for start, end in covered):
+                missing.append(f"¶ {paragraph.number}: {word.group()}")
+    assert missing == []
+
+
+def test_every_paragraph_with_substance_has_a_link_or_note(content) -> None:
+    article = content.articles[ARTICLE]
+    noted = {anchor.paragraph for anchor in article.anchors}
+    bare = [
+        p.number
+        for p in article.paragraphs
+        if not content.matcher.find(smarten(p.text)) and p.number not in noted
+    ]
+    # ¶ 2 ("It was an apt phrase.") and ¶ 12 name nothing and lean on no background.
+    assert bare == [2, 12]
+
+
+def test_no_entry_goes_unused_unless_listed_as_general(content) -> None:
+    unused = [str(p) for p in content.warnings if "mentions" in p.message]
+    assert unused == []
+    assert content.general, "glossary/_general.yml lists the deliberately general entries"
