@@ -10,11 +10,14 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+
+from helpers import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -44,12 +47,33 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def base_url(real_site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(real_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the site for the address it is served at, as the publishing workflow does:
+    Material's instant navigation only follows links that match ``site_url``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/reading-companion/"
+    root = tmp_path_factory.mktemp("served")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(root / "reading-companion"),
+        ],
+        cwd=REPO,
+        env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(root))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield base
     server.shutdown()
     server.server_close()
 

@@ -11,7 +11,7 @@ import pytest
 from .conftest import DESKTOP, PHONE
 
 AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PAGES = {
     "article": "articles/putin-in-baku/",
     "glossary index": "glossary/",

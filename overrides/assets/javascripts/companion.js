@@ -6,6 +6,7 @@
   const WIDE = window.matchMedia("(min-width: 76.25em)");
   let preview = null;
   let owner = null;
+  let dismissed = null; // the term whose preview Escape closed, until focus or pointer leaves it
   let hideTimer = 0;
 
   function popover() {
@@ -52,31 +53,56 @@
 
   const termOf = (event) => event.target.closest && event.target.closest("a.cmp-term");
 
-  document.addEventListener("mouseover", (event) => { const t = termOf(event); if (t) show(t); });
-  document.addEventListener("mouseout", (event) => { if (termOf(event)) scheduleHide(); });
+  document.addEventListener("mouseover", (event) => {
+    const t = termOf(event);
+    if (t && t !== dismissed) show(t);
+  });
+  document.addEventListener("mouseout", (event) => {
+    const t = termOf(event);
+    if (t) { scheduleHide(); if (t === dismissed) dismissed = null; }
+  });
   document.addEventListener("focusin", (event) => {
     const t = termOf(event);
-    if (t) show(t);
-    else if (!(preview && preview.contains(event.target))) hide();
+    if (t && t !== dismissed) show(t);
+    else if (!t && !(preview && preview.contains(event.target))) hide();
   });
+  document.addEventListener("focusout", (event) => { if (termOf(event) === dismissed) dismissed = null; });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && owner) { const t = owner; hide(); t.focus(); }
+    if (event.key !== "Escape" || !owner) return;
+    const t = owner;
+    hide();
+    dismissed = t;
+    t.focus();
   });
-  // On touch, the first tap previews and the preview's link opens the entry.
-  let touched = false;
-  document.addEventListener("pointerdown", (event) => { touched = event.pointerType === "touch"; });
+  // On touch, the first tap on a term previews it (the preview links to the entry);
+  // a second tap on the same term follows the link.
+  let tapOpened = null;
+  document.addEventListener("pointerdown", (event) => {
+    tapOpened = event.pointerType === "touch" ? owner : undefined;
+  });
+  // Capture phase: decide before Material's instant navigation (on <body>) follows the link.
   document.addEventListener("click", (event) => {
     const t = termOf(event);
-    if (t && touched && owner !== t) { event.preventDefault(); show(t); }
-    else if (!t && preview && !preview.contains(event.target)) hide();
-  });
+    if (t && tapOpened !== undefined && tapOpened !== t) {
+      event.preventDefault();
+      event.stopPropagation();
+      show(t);
+    } else if (!t && preview && !preview.contains(event.target)) hide();
+  }, true);
 
   // Notes stand open beside the text on wide screens, folded under it on narrow ones.
   function fold() {
     document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = WIDE.matches; });
     hide();
   }
+
+  function setUp() {
+    fold();
+    // Material's search dialog has a role but no name; screen readers announce "dialog".
+    const search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  }
   WIDE.addEventListener("change", fold);
-  if (window.document$) window.document$.subscribe(fold);
-  else document.addEventListener("DOMContentLoaded", fold);
+  if (window.document$) window.document$.subscribe(setUp);
+  else document.addEventListener("DOMContentLoaded", setUp);
 })();

@@ -1,0 +1,198 @@
+"""The reading experience in a real browser: layout at both widths, previews by mouse,
+keyboard and touch, instant navigation, no JavaScript, print, and search."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from .conftest import DESKTOP, PHONE
+
+ARTICLE = "articles/putin-in-baku/"
+
+LAYOUT = """() => Array.from(document.querySelectorAll('.cmp-article .cmp-unit')).map(u => {
+  const r = (el) => {
+    if (!el) return null;
+    const b = el.getBoundingClientRect();
+    return {top: b.top + scrollY, bottom: b.bottom + scrollY, left: b.left, right: b.right};
+  };
+  const q = (selector) => r(u.querySelector(selector));
+  return {id: u.id, unit: r(u), text: q('.cmp-text'), notes: q('.cmp-notes')};
+})"""
+
+# Characters per line as rendered: the text's length over the number of lines it takes
+# (all lines but the last, which is usually short).
+MEASURE = """(selector) => {
+  const p = document.querySelector(selector);
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+  const lines = Array.from(tops).sort((a, b) => a - b);
+  let full = 0, count = 0;
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+      const rect = r.getClientRects()[0];
+      if (rect && Math.round(rect.top) < lines[lines.length - 1] - 2) full++;
+    }
+  }
+  return full / (lines.length - 1);
+}"""
+
+
+def test_desktop_notes_stand_beside_their_paragraph(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP)
+    units = page.evaluate(LAYOUT)
+    assert len(units) == 23
+    with_notes = [u for u in units if u["notes"]]
+    assert len(with_notes) >= 15
+    for unit in with_notes:
+        text, notes = unit["text"], unit["notes"]
+        assert notes["left"] >= text["right"], f"{unit['id']}: notes overlap the text"
+        assert abs(notes["top"] - text["top"]) <= 12, f"{unit['id']}: notes not top-aligned"
+        assert notes["right"] <= DESKTOP["width"]
+    for current, following in itertools.pairwise(units):
+        bottom = max(current["text"]["bottom"], (current["notes"] or current["text"])["bottom"])
+        assert following["unit"]["top"] >= bottom - 1, f"{following['id']} overlaps {current['id']}"
+
+
+def test_desktop_line_length_suits_long_reading(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP)
+    characters = page.evaluate(MEASURE, "#p10 .cmp-text")
+    assert 60 <= characters <= 80
+    family = page.evaluate("getComputedStyle(document.querySelector('#p10 .cmp-text')).fontFamily")
+    assert "serif" in family
+    # The site navigation is hidden on the article, so nothing crowds the reading column.
+    assert page.locator(".md-sidebar--primary").is_hidden()
+
+
+@pytest.mark.parametrize("width", [360, 390, 430])
+def test_phone_folds_notes_under_their_paragraph(visit, width: int) -> None:
+    page = visit(ARTICLE, viewport={"width": width, "height": 800})
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "the page scrolls sideways"
+    fold = page.locator("#p9 details.cmp-fold")
+    assert fold.evaluate("d => d.open") is False
+    label = fold.locator("summary")
+    assert re.fullmatch(r"\d+ notes on ¶\s9", label.inner_text().strip())
+    text_box = page.locator("#p9 .cmp-text").bounding_box()
+    assert label.bounding_box()["y"] > text_box["y"] + text_box["height"] - 1
+    assert page.locator("#note-zangezur-corridor").is_hidden()
+    label.click()
+    assert page.locator("#note-zangezur-corridor").is_visible()
+
+
+def preview_text(page) -> str:
+    box = page.locator("#cmp-preview")
+    box.wait_for(state="visible")
+    return box.inner_text()
+
+
+def test_hover_shows_a_preview_and_escape_closes_it(visit) -> None:
+    page = visit(ARTICLE)
+    # A later mention (¶ 16) previews the note that stands at the first one.
+    term = page.locator("#p16 a.cmp-term[data-entry=ilham-aliyev]")
+    term.hover()
+    text = preview_text(page)
+    assert "Ilham Aliyev" in text
+    assert "person" in text
+    preview = page.locator("#cmp-preview").bounding_box()
+    line = term.bounding_box()
+    assert preview["y"] >= line["y"] + line["height"], "the preview covers the term's line"
+    page.keyboard.press("Escape")
+    assert page.locator("#cmp-preview").is_hidden()
+
+
+def test_keyboard_focus_shows_a_preview(visit) -> None:
+    page = visit(ARTICLE)
+    page.locator("#p16 .cmp-pnum").focus()
+    page.keyboard.press("Tab")  # ¶ 16: "Aliyev and Putin did not mention the consulate…"
+    assert page.evaluate("document.activeElement.dataset.entry") == "ilham-aliyev"
+    assert "Ilham Aliyev" in preview_text(page)
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "cmp-preview"
+    page.keyboard.press("Escape")
+    assert page.locator("#cmp-preview").is_hidden()
+    assert page.evaluate("document.activeElement.dataset.entry") == "ilham-aliyev"
+
+
+def test_tap_shows_a_preview_without_leaving(visit) -> None:
+    page = visit(ARTICLE, viewport=PHONE, has_touch=True, is_mobile=True)
+    page.locator("#p14 a.cmp-term[data-entry=tass]").tap()
+    assert "TASS" in preview_text(page)
+    assert page.url.endswith(ARTICLE)
+    page.locator("#cmp-preview a").first.click()
+    page.wait_for_url(re.compile(r"glossary/tass/"))
+
+
+def test_previews_survive_instant_navigation(visit) -> None:
+    page = visit("")
+    page.evaluate("window.__noReload = true")
+    page.locator(".md-content a.md-button").click()
+    page.wait_for_selector("#p1")
+    assert page.evaluate("window.__noReload") is True, "the page reloaded: no instant navigation"
+    page.locator("#p5 a.cmp-term[data-entry=mehriban-aliyeva]").hover()
+    assert "Mehriban Aliyeva" in preview_text(page)
+
+
+def test_without_javascript_notes_and_links_are_there(visit) -> None:
+    page = visit(ARTICLE, viewport=PHONE, java_script_enabled=False)
+    assert page.locator("#note-zangezur-corridor").is_visible()
+    assert page.locator("#p9 a.cmp-term").count() >= 3
+    assert (
+        page.locator(".cmp-credit a")
+        .first.get_attribute("href")
+        .startswith("https://www.rferl.org/")
+    )
+
+
+def test_print_keeps_notes_and_the_source_url(visit) -> None:
+    page = visit(ARTICLE)
+    page.emulate_media(media="print")
+    assert page.locator("#note-zangezur-corridor").is_visible()
+    link = "document.querySelector('.cmp-article-foot .cmp-credit a')"
+    printed_url = page.evaluate(f"getComputedStyle({link}, '::after').content")
+    assert "rferl.org" in printed_url
+    assert page.locator(".md-header").is_hidden()
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("s")
+    field = page.locator(".md-search__input")
+    field.press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    return page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Vardanyan", "ruben-vardanyan"),
+        ("Minsk Group", "osce-minsk-group"),
+        ("Khankendi", "stepanakert"),
+    ],
+)
+def test_search_finds_an_entry_by_term_or_alias(visit, query: str, entry: str) -> None:
+    page = visit("")
+    links = search(page, query)
+    assert any(f"glossary/{entry}/" in link for link in links[:3]), links[:5]
+
+
+def test_search_opens_the_article_at_the_paragraph(visit) -> None:
+    page = visit("")
+    links = search(page, "marveled oasis")  # ¶ 1: "marveled at how Baku … an oasis"
+    assert any(re.search(r"articles/putin-in-baku/(\?h=[^#]*)?#p1$", link) for link in links), links
+    page.locator(".md-search-result__item a[href$='#p1']").first.click()
+    page.wait_for_url(re.compile(r"#p1$"))
+    unit = page.locator("#p1")
+    assert unit.evaluate("u => u.matches(':target')")
+    box = unit.bounding_box()
+    assert 0 <= box["y"] < DESKTOP["height"] / 2, "the paragraph is not scrolled into view"
+    marked = page.evaluate(
+        "getComputedStyle(document.querySelector('#p1 .cmp-text')).backgroundColor"
+    )
+    assert marked not in ("rgba(0, 0, 0, 0)", "transparent")
