@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import mkdocs
 from helpers import BODY, entry_meta, front_matter, make_project, write_article, write_entry
@@ -144,11 +143,3 @@ def test_bad_input_is_named_and_the_last_site_survives(
     for text in expected:
         assert text in result.stderr
     assert snapshot(project / "site") == before
-
-
-def test_the_config_lists_the_repository_glossary() -> None:
-    from helpers import REPO
-
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text().replace("!!python", "#"))
-    plugins = [p for p in config["plugins"] if isinstance(p, dict) and "companion" in p]
-    assert plugins[0]["companion"]["glossary_dir"] == "glossary"

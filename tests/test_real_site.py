@@ -108,3 +108,9 @@ def test_an_entry_is_linked_once_per_paragraph(article: BeautifulSoup) -> None:
     # ¶ 8 names Russia, Azerbaijan and Armenia twice each: one link each.
     linked = [a["data-entry"] for a in article.select("#p8 a.cmp-term")]
     assert [linked.count(e) for e in ("russia", "azerbaijan", "armenia")] == [1, 1, 1]
+
+
+def test_entry_pages_get_typographic_quotes_too(real_site: Path) -> None:
+    html = (real_site / "glossary/zangezur-corridor/index.html").read_text(encoding="utf-8")
+    summary = BeautifulSoup(html, "html.parser").select_one(".cmp-summary").get_text()
+    assert "\u201ccorridor\u201d" in summary

@@ -29,6 +29,7 @@ from .content import Content
 from .typography import smarten
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style"}
+PROSE_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "blockquote"}
 
 
 @dataclass
@@ -70,6 +71,10 @@ class ArticleAnnotator(Treeprocessor):
         page = self.extension.current_page
         article = self.extension.content.articles.get(page or "")
         if article is None:
+            # Other pages get the same typography, block by block.
+            for block in root.iter():
+                if block.tag in PROSE_BLOCKS:
+                    set_typography(block)
             return
         record = ArticleRecord(article)
         self.extension.records[article.src_uri] = record

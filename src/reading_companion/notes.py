@@ -99,7 +99,7 @@ def entry_note(entry: Entry, base: str) -> etree.Element:
     kind = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
     kind.text = entry.meta.kind
     summary = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
-    summary.text = entry.meta.summary
+    summary.text = smarten(entry.meta.summary)
     if entry.meta.explainer:
         more = etree.SubElement(item, "p", {"class": "cmp-note__more"})
         link = etree.SubElement(
@@ -136,5 +136,5 @@ def quote_note(anchor: Anchor, number: int, content: Content, base: str) -> etre
     label = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
     label.text = kind
     text = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
-    text.text = summary
+    text.text = smarten(summary)
     return item
