@@ -45,8 +45,14 @@ class Content:
         return found
 
 
-def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -> Content:
-    """Load and validate all content; raise :class:`ContentError` listing every error."""
+def load_content(
+    glossary_dir: Path, docs_dir: Path, root: Path | None = None, *, check_usage: bool = True
+) -> Content:
+    """Load and validate all content; raise :class:`ContentError` listing every error.
+
+    ``check_usage`` matches every article once more to warn about entries none of them
+    names; a build skips it and asks :func:`unused_entry_warnings` with what it rendered.
+    """
     entries, problems = load_glossary(glossary_dir, root)
     general, found = load_general(glossary_dir, root)
     problems += found
@@ -69,7 +75,8 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
     if errors:
         raise ContentError(problems)
     content = Content(entries, explainers, articles, [p for p in problems if p.warning], general)
-    content.warnings += unused_entry_warnings(content)
+    if check_usage:
+        content.warnings += unused_entry_warnings(content)
     return content
 
 
@@ -142,11 +149,14 @@ def check_references(
     return problems
 
 
-def unused_entry_warnings(content: Content) -> list[Problem]:
-    """Entries that no article names and no quote note attaches are worth a second look."""
+def unused_entry_warnings(content: Content, named: set[str] | None = None) -> list[Problem]:
+    """Entries that no article names and no quote note attaches are worth a second look.
+
+    ``named`` is the set of entries the articles name, when the caller already knows it.
+    """
     if not content.articles:
         return []
-    used = set(content.mentions())
+    used = set(content.mentions()) if named is None else set(named)
     used |= {a.note.entry for article in content.articles.values() for a in article.anchors}
     unused = [
         Problem(

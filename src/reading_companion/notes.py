@@ -7,6 +7,7 @@ and are styled by ``overrides/assets/stylesheets/companion.css``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import xml.etree.ElementTree as etree
 
@@ -16,9 +17,15 @@ from .glossary import Entry
 from .typography import smarten
 
 
+@functools.cache
+def _up(base: str) -> str:
+    """The way from folder ``base`` of ``docs/`` back to ``docs/`` itself: "", "../", "../../"."""
+    return "../" * len([part for part in base.split("/") if part])
+
+
 def entry_href(entry_id: str, base: str) -> str:
     """A link from a page in folder ``base`` to an entry page, as MkDocs expects: a .md path."""
-    return posixpath.relpath(f"glossary/{entry_id}.md", base or ".")
+    return f"{_up(base)}glossary/{entry_id}.md"
 
 
 def page_href(src_uri: str, base: str) -> str:
@@ -45,11 +52,7 @@ def paragraph_unit(
     base: str,
 ) -> etree.Element:
     """The paragraph, its "¶ N" permalink and its notes, wrapped as one addressable unit."""
-    # Search indexes each paragraph as its own document (see mkdocs_plugin/search.py),
-    # so the page-level document leaves the paragraphs out.
-    unit = etree.Element(
-        "div", {"class": "cmp-unit", "id": f"p{number}", "data-search-exclude": "true"}
-    )
+    unit = etree.Element("div", {"class": "cmp-unit", "id": f"p{number}"})
     permalink = etree.SubElement(
         unit, "a", {"class": "cmp-pnum", "href": f"#p{number}", "title": "Link to this paragraph"}
     )

@@ -43,7 +43,9 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path | None = None) -> str:
     """The path as a contributor would type it: relative to the project when possible."""
     base = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for candidate, start in ((path, base), (path.resolve(), base.resolve())):
+        try:
+            return candidate.relative_to(start).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -9,25 +9,24 @@ from __future__ import annotations
 
 import re
 
-OPENERS = set(" \t\n([{\u2014\u2013\u201c\u2018")
+OPENERS = " \t\n([{\u2014\u2013\u201c\u2018"
 DASH = re.compile(r"(?<=\s)--(?=\s)|(?<=\w)--(?=\w)")
+# A quote opens after the start of the text or an opener; a single quote opens only
+# before a letter or digit (otherwise it is an apostrophe: "Aliyevs'", "'90s" aside).
+OPEN_DOUBLE = re.compile(f'(?<=[{OPENERS}])"')
+OPEN_SINGLE = re.compile(f"(?<=[{OPENERS}])'(?=[^\\W_])")
 
 
 def smarten(text: str, before: str = "") -> str:
     """Curl the quotes and set dashes in ``text``; ``before`` is the text that precedes it."""
-    text = DASH.sub("\u2014", text)
-    out = []
-    previous = before[-1:] or " "
-    for index, char in enumerate(text):
-        if char == '"':
-            char = "\u201c" if previous in OPENERS else "\u201d"
-        elif char == "'":
-            following = text[index + 1 : index + 2]
-            opening = previous in OPENERS and following.isalnum()
-            char = "\u2018" if opening else "\u2019"
-        out.append(char)
-        previous = char
-    return "".join(out)
+    if not ('"' in text or "'" in text or "--" in text):
+        return text
+    # One character of context makes the start of ``text`` like any other position.
+    context = before[-1:] if before[-1:] else " "
+    text = DASH.sub("\u2014", context + text)
+    text = OPEN_DOUBLE.sub("\u201c", text).replace('"', "\u201d")
+    text = OPEN_SINGLE.sub("\u2018", text).replace("'", "\u2019")
+    return text[1:]
 
 
 def plain(text: str) -> str:

@@ -6,7 +6,8 @@ every page, so a thousand entries in it would make every page slower to build.
 
 from __future__ import annotations
 
-import yaml
+import json
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -22,31 +23,40 @@ def entry_uri(entry_id: str) -> str:
     return f"{GLOSSARY}/{entry_id}.md"
 
 
-def entry_markdown(entry: Entry, boost: float) -> str:
-    """The page source of an entry: its front matter for MkDocs and its Markdown body."""
-    meta = {
+def entry_meta(entry: Entry, boost: float) -> dict:
+    """What MkDocs and the templates read from an entry page's metadata.
+
+    The plugin sets it in ``on_page_markdown`` instead of writing front matter into the
+    generated page: MkDocs would parse that again, slowly, for every entry.
+    """
+    return {
         "title": entry.meta.term,
         "description": entry.meta.summary,
         "template": "glossary-entry.html",
         "search": {"boost": boost},
         "companion_entry": entry.id,
     }
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{entry.body}"
+
+
+def entry_id_of(src_uri: str) -> str | None:
+    """The entry id of a generated entry page's path, or ``None`` for any other page."""
+    folder, _, name = src_uri.rpartition("/")
+    if folder != GLOSSARY or not name.endswith(".md") or name == "index.md":
+        return None
+    return name.removesuffix(".md")
 
 
 def index_markdown() -> str:
     """The glossary index: its list is drawn by its template from the entries."""
     meta = {"title": "Glossary", "template": "glossary-index.html", "companion_index": True}
-    return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n"
+    return f"---\n{json.dumps(meta)}\n---\n"
 
 
-def add_glossary_pages(
-    files: Files, config: MkDocsConfig, entries: dict[str, Entry], boost: float
-) -> None:
+def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, Entry]) -> None:
     """Add the index and one page per entry; refuse to shadow a real page."""
     wanted = {INDEX_URI: index_markdown()}
     for entry in entries.values():
-        wanted[entry_uri(entry.id)] = entry_markdown(entry, boost)
+        wanted[entry_uri(entry.id)] = entry.body
     clashes = [uri for uri in wanted if files.get_file_from_path(uri) is not None]
     if clashes:
         raise PluginError(

@@ -18,12 +18,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..annotate import CompanionExtension
-from ..content import Content, load_content
+from ..content import Content, load_content, unused_entry_warnings
 from ..dates import readable_date
-from ..problems import ContentError
+from ..problems import ContentError, Problem
 from ..typography import smarten
 from .config import CompanionConfig
-from .pages import add_glossary_pages
+from .pages import add_glossary_pages, entry_id_of, entry_meta
 from .publish import write_annotations
 from .search import deepen_index
 from .views import Views
@@ -42,6 +42,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.problems: list[str] = []  # shown on every page while serving broken content
         self.extension: CompanionExtension | None = None
         self.views: Views | None = None
+        self.explainer_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
@@ -60,24 +61,31 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         root = Path(config.config_file_path).parent
         self.problems = []
         try:
-            self.content = load_content(Path(self.config.glossary_dir), Path(config.docs_dir), root)
+            self.content = load_content(
+                Path(self.config.glossary_dir), Path(config.docs_dir), root, check_usage=False
+            )
         except ContentError as error:
             if not (self.serving and self.content is not None):
                 raise PluginError(str(error)) from None
             log.error(f"{error}\nServing the last good content until this is fixed.")
             self.problems = [str(p) for p in error.problems if not p.warning]
-        report = log.warning if self.config.strict_content else log.info
-        for problem in self.content.warnings:
-            report(str(problem))
+        self.report(self.content.warnings)
+        self.explainer_pages = {x.src_uri for x in self.content.explainers.values()}
         self.extension = CompanionExtension(self.content)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         return config
+
+    def report(self, problems: list[Problem]) -> None:
+        """Content warnings are informational unless ``strict_content`` makes them warnings."""
+        report = log.warning if self.config.strict_content else log.info
+        for problem in problems:
+            report(str(problem))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the glossary index and one page per entry, kept out of the navigation."""
         if not self.config.enabled or self.content is None:
             return None
-        add_glossary_pages(files, config, self.content.entries, self.config.entry_boost)
+        add_glossary_pages(files, config, self.content.entries)
         assert self.extension is not None
         self.views = Views(self.content, files, self.extension.records)
         return files
@@ -90,9 +98,15 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         src_uri = page.file.src_uri
         self.extension.current_page = src_uri
-        if src_uri in self.content.articles:
+        entry_id = entry_id_of(src_uri)
+        if entry_id in self.content.entries:
+            page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
+        elif src_uri in self.content.articles:
             page.meta.setdefault("template", "article.html")
-        elif any(x.src_uri == src_uri for x in self.content.explainers.values()):
+            # The plugin indexes articles paragraph by paragraph (search.py), so Material's
+            # indexer, slow on pages full of notes, skips them.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        elif src_uri in self.explainer_pages:
             page.meta.setdefault("template", "explainer.html")
         return markdown
 
@@ -116,6 +130,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             context["entry"] = self.views.entry(meta["companion_entry"])
         elif meta.get("companion_index"):
             context["glossary"] = self.views.index()
+        elif meta.get("template") == "timeline.html":
+            context["timeline"] = self.views.timeline()
         context["explainer"] = self.views.explainer(page.file.src_uri)
         context["article"] = self.views.article(page.file.src_uri)
         return context
@@ -136,6 +152,14 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if index.exists():
             deepen_index(index, self.content, self.extension.records, self.views.url_of)
         write_annotations(config, self.content, self.extension.records, self.views.url_of)
+        if len(self.extension.records) == len(self.content.articles):  # not a partial rebuild
+            named = {
+                e
+                for r in self.extension.records.values()
+                for ids in r.mentions.values()
+                for e in ids
+            }
+            self.report(unused_entry_warnings(self.content, named))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ def write_annotations(
     """Write ``<article>.annotations.jsonld`` for every article page rendered in this build."""
     site_url = config.site_url or ""
 
+    @functools.cache
     def absolute(src_uri: str) -> str:
         return urljoin(site_url, url_of(src_uri))
 
@@ -39,4 +41,5 @@ def write_annotations(
         )
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(collection, ensure_ascii=False, indent=1), encoding="utf-8")
+        # Compact: json's fast encoder only runs without indentation.
+        target.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")

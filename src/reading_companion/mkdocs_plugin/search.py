@@ -1,10 +1,10 @@
 """Make Material's search index deep: one result per article paragraph, entries by alias.
 
 Material indexes a page by its headings, so an article of paragraphs would be a
-single result that opens at the top. The annotator marks its paragraphs
-``data-search-exclude``; here, after the search plugin has written its index,
-each paragraph is added as its own document located at ``#pN``, and entry
-documents gain their aliases and native names so every spelling finds them.
+single result that opens at the top. The plugin keeps article pages out of
+Material's indexer; here, after the search plugin has written its index, each
+article gets a page document and one document per paragraph located at ``#pN``,
+and entry documents gain their aliases and native names so every spelling finds them.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ def deepen_index(
     paragraphs = []
     for src_uri, record in records.items():
         page = url_of(src_uri)
+        meta = record.article.meta
+        intro = " ".join(x for x in (meta.dek, f"Published by {meta.publisher}.") if x)
+        paragraphs.append({"location": page, "title": meta.title, "text": _escape(intro)})
         for number, text in record.texts.items():
             paragraphs.append(
                 {

@@ -6,6 +6,8 @@ relative to the page being rendered, so both ``use_directory_urls`` modes work.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections import defaultdict
 from itertools import groupby
 
@@ -38,6 +40,26 @@ KIND_LABELS = {
 }
 
 
+def article_cutoff(content: Content) -> dt.date | None:
+    """The last day that counts as "the article's time": its publication day, or the end of
+    its month when only the month is known (as for the RFE/RL article)."""
+    dates = []
+    for article in content.articles.values():
+        published = article.meta.published
+        if isinstance(published, dt.date):
+            dates.append(published)
+            continue
+        parts = [int(p) for p in str(published).split("-")]
+        if len(parts) == 3:
+            dates.append(dt.date(*parts))
+        elif len(parts) == 2:
+            year, month = parts
+            dates.append(dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        else:
+            dates.append(dt.date(parts[0], 12, 31))
+    return max(dates) if dates else None
+
+
 class Views:
     """Builds template data from the content, the site's files and what the annotator found."""
 
@@ -45,8 +67,34 @@ class Views:
         self.content = content
         self.files = files
         self.records = records
+        self._pointing: dict[str, list[tuple[str, int]]] | None = None
+        self._explainer_by_page = {x.src_uri: x for x in content.explainers.values()}
 
+    def pointing(self) -> dict[str, list[tuple[str, int]]]:
+        """Entry and explainer id -> the (article, paragraph) pairs that point to it.
+
+        Built once, after every page is rendered: one pass over what the annotator
+        recorded, so entry pages do not each scan every paragraph.
+        """
+        if self._pointing is None:
+            index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            for src, record in self.records.items():
+                for number, ids in record.mentions.items():
+                    for target in ids:
+                        index[target].append((src, number))
+                for number, ids in record.explainers.items():
+                    for target in ids:
+                        index[f"explainer:{target}"].append((src, number))
+            for src, article in self.content.articles.items():
+                for anchor in article.anchors:
+                    if anchor.note.entry:
+                        index[anchor.note.entry].append((src, anchor.paragraph))
+            self._pointing = index
+        return self._pointing
+
+    @functools.cache  # noqa: B019 (one Views per build; the files do not change during it)
     def url_of(self, src_uri: str) -> str:
+        """The site-relative URL of a page of ``docs/`` (generated pages included)."""
         file = self.files.get_file_from_path(src_uri)
         return file.url if file is not None else src_uri
 
@@ -78,18 +126,7 @@ class Views:
         """Everything the entry page shows."""
         entry = self.content.entries[entry_id]
         meta = entry.meta
-        mentions = [
-            (src, number)
-            for src, record in self.records.items()
-            for number, ids in record.mentions.items()
-            if entry_id in ids
-        ]
-        mentions += [
-            (src, anchor.paragraph)
-            for src, article in self.content.articles.items()
-            for anchor in article.anchors
-            if anchor.note.entry == entry_id
-        ]
+        mentions = self.pointing().get(entry_id, [])
         explainer = self.content.explainers.get(meta.explainer or "")
         return {
             **self.entry_link(entry),
@@ -113,17 +150,10 @@ class Views:
 
     def explainer(self, src_uri: str) -> dict | None:
         """Sources, date, entries and the paragraphs that point to an explainer page."""
-        explainer = next(
-            (x for x in self.content.explainers.values() if x.src_uri == src_uri), None
-        )
+        explainer = self._explainer_by_page.get(src_uri)
         if explainer is None:
             return None
-        pointing = [
-            (src, number)
-            for src, record in self.records.items()
-            for number, ids in record.explainers.items()
-            if explainer.id in ids
-        ]
+        pointing = self.pointing().get(f"explainer:{explainer.id}", [])
         return {
             "id": explainer.id,
             "summary": explainer.meta.summary,
@@ -150,6 +180,36 @@ class Views:
                 if counts[kind]
             ],
             "count": len(entries),
+        }
+
+    def timeline(self) -> dict:
+        """Every dated event of entries and explainers, by year, with the article's time marked."""
+        events: dict[tuple, dict] = {}
+        sources = [
+            (entry.meta.timeline, entry.meta.term, entry_uri(entry.id))
+            for entry in self.content.entries.values()
+        ] + [(x.meta.timeline, x.meta.title, x.src_uri) for x in self.content.explainers.values()]
+        for timeline, title, src_uri in sources:
+            for event in timeline:
+                key = (event.date, event.text)
+                found = events.setdefault(
+                    key, {"date": event.date, "text": event.text, "links": []}
+                )
+                found["links"].append({"title": title, "url": self.url_of(src_uri)})
+        cutoff = article_cutoff(self.content)
+        years: dict[int, list[dict]] = defaultdict(list)
+        marked = False
+        for (date, _), event in sorted(events.items(), key=lambda item: item[0]):
+            event["since"] = cutoff is not None and date > cutoff
+            # The article stands just before the first event that comes after it.
+            event["article_before"] = event["since"] and not marked
+            marked = marked or event["since"]
+            years[date.year].append(event)
+        return {
+            "years": [{"year": year, "events": items} for year, items in sorted(years.items())],
+            "count": len(events),
+            "cutoff": cutoff,
+            "article": next(iter(self.content.articles.values()), None),
         }
 
     def article(self, src_uri: str) -> dict | None:

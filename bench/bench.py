@@ -1,0 +1,250 @@
+"""Benchmark: what the companion plugin costs, measured against plain MkDocs.
+
+Usage:  .venv/bin/python bench/bench.py [--runs 3] [--sizes 100x5,300x20,1000x50] [--quick]
+
+For each size it writes a synthetic site twice (bench/corpus.py): with the plugin, and as
+plain MkDocs pages with the entries written as ordinary pages. It builds the two alternately,
+each in a fresh process, and reports medians, spread and the ratio. It also measures the
+real site the same way, ``companion check`` on the largest corpus, the article page's weight,
+the search index's size, and how long ``mkdocs serve`` takes to rebuild after an entry edit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import REPO, plain_copy_of_repo, write_corpus
+
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUDGET_RATIO_SYNTHETIC = 1.10
+BUDGET_RATIO_REAL = 1.05
+BUDGET_CHECK_SECONDS = 1.0
+BUDGET_PAGE_KB = 15.0
+BUDGET_INDEX_RATIO = 1.5
+
+
+def build_seconds(root: Path) -> float:
+    result = subprocess.run(
+        [PYTHON, str(Path(__file__).parent / "build_once.py"), str(root)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=True,
+    )
+    return float(result.stdout.strip().splitlines()[-1])
+
+
+def compare(with_plugin: Path, plain: Path, runs: int) -> dict:
+    """Build both sites alternately ``runs`` times each; medians, spreads, ratio."""
+    build_seconds(with_plugin), build_seconds(plain)  # warm the disk cache, not measured
+    times: dict[str, list[float]] = {"plugin": [], "plain": []}
+    for _ in range(runs):
+        times["plugin"].append(build_seconds(with_plugin))
+        times["plain"].append(build_seconds(plain))
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {
+        "runs": runs,
+        "plugin": medians["plugin"],
+        "plain": medians["plain"],
+        "plugin_spread": (min(times["plugin"]), max(times["plugin"])),
+        "plain_spread": (min(times["plain"]), max(times["plain"])),
+        "ratio": medians["plugin"] / medians["plain"],
+    }
+
+
+def check_seconds(root: Path) -> tuple[float, float]:
+    """Wall time of ``companion check``, and the time it reports for validation itself."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "reading_companion.cli", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    inner = re.search(r"checked in ([\d.]+) s", result.stdout)
+    assert inner, result.stdout[-500:]
+    return wall, float(inner.group(1))
+
+
+def page_weight(site: Path, page: str) -> dict:
+    """The page's HTML and every stylesheet and script it loads: raw and gzip bytes."""
+    html_path = site / page
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    files = [html_path]
+    for tag in soup.select("link[rel=stylesheet][href], script[src]"):
+        ref = (tag.get("href") or tag.get("src")).split("?")[0]
+        if ref.startswith(("http:", "https:", "//")):
+            raise AssertionError(f"{page} loads {ref} from another origin")
+        files.append((html_path.parent / ref).resolve())
+    raw = sum(f.stat().st_size for f in files)
+    packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    return {"files": len(files), "raw": raw, "gzip": packed}
+
+
+def serve_rebuild_seconds(root: Path, edits: int = 3) -> list[float]:
+    """Start ``mkdocs serve``, edit one entry, time until the server reloads browsers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log_path = root / "serve.log"
+    entry = next(p for p in sorted((root / "glossary").glob("*.md")) if not p.name.startswith("_"))
+    original = entry.read_text(encoding="utf-8")
+    timings = []
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=ENV,
+        )
+        try:
+            wait_for_log(log_path, "Serving on", 0, 300)
+            for attempt in range(edits):
+                seen = log_path.read_text().count("Documentation built in")
+                started = time.perf_counter()
+                entry.write_text(original + f"\nEdited {attempt}.\n", encoding="utf-8")
+                wait_for_log(log_path, "Documentation built in", seen, 300)
+                timings.append(time.perf_counter() - started)
+        finally:
+            entry.write_text(original, encoding="utf-8")
+            server.terminate()
+            server.wait(timeout=30)
+    return timings
+
+
+def wait_for_log(path: Path, marker: str, seen: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if path.read_text().count(marker) > seen:
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"no '{marker}' in {path} after {seconds} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant and size")
+    parser.add_argument("--sizes", default="100x5,300x20,1000x50", help="entries x articles")
+    parser.add_argument("--quick", action="store_true", help="one small size, one run")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = parser.parse_args()
+    sizes = [tuple(map(int, s.split("x"))) for s in args.sizes.split(",")]
+    if args.quick:
+        sizes, args.runs = [(100, 5)], 1
+    work = Path(tempfile.mkdtemp(prefix="companion-bench-"))
+    results: dict = {"synthetic": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    try:
+        for entries, articles in sizes:
+            plugin = write_corpus(work / f"plugin-{entries}", entries, articles, plugin=True)
+            plain = write_corpus(work / f"plain-{entries}", entries, articles, plugin=False)
+            row = compare(plugin, plain, args.runs)
+            row.update(entries=entries, articles=articles, paragraphs=articles * 23)
+            results["synthetic"].append(row)
+            print(
+                f"{entries:>5} entries, {articles:>2} articles: plugin {row['plugin']:.2f} s, "
+                f"plain {row['plain']:.2f} s, ratio {row['ratio']:.3f}",
+                flush=True,
+            )
+        largest = work / f"plugin-{sizes[-1][0]}"
+        results["check"] = check_seconds(largest)
+
+        real = work / "real"
+        shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench"))
+        plain_real = plain_copy_of_repo(work / "real-plain")
+        results["real"] = compare(real, plain_real, max(args.runs, 3))
+        print(f"real site: ratio {results['real']['ratio']:.3f}", flush=True)
+        article = "articles/putin-in-baku/index.html"
+        results["page"] = {
+            "plugin": page_weight(real / "site", article),
+            "plain": page_weight(plain_real / "site", article),
+        }
+        results["index"] = {
+            "plugin": (real / "site/search/search_index.json").stat().st_size,
+            "plain": (plain_real / "site/search/search_index.json").stat().st_size,
+        }
+        results["serve"] = serve_rebuild_seconds(real)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+def report(r: dict) -> str:
+    """The results as a Markdown section, each budget marked met or missed."""
+
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    lines = [
+        f"Python {r['python']}, {r['cpus']} CPUs; median of {r['real']['runs']} builds each, "
+        "alternating, each in a fresh process (spread = fastest–slowest).",
+        "",
+        "| entries | articles | paragraphs | with plugin (s) | spread | plain (s) | spread | ratio "
+        "| budget |",
+        "| ---: | ---: | ---: | ---: | --- | ---: | --- | ---: | --- |",
+    ]
+    for row in r["synthetic"]:
+        budget = row["entries"] < 1000 or row["ratio"] <= BUDGET_RATIO_SYNTHETIC
+        lines.append(
+            f"| {row['entries']} | {row['articles']} | {row['paragraphs']} | {row['plugin']:.2f} | "
+            f"{row['plugin_spread'][0]:.2f}–{row['plugin_spread'][1]:.2f} | {row['plain']:.2f} | "
+            f"{row['plain_spread'][0]:.2f}–{row['plain_spread'][1]:.2f} | {row['ratio']:.3f} | "
+            f"{'≤ 1.10: ' + mark(budget) if row['entries'] >= 1000 else ''} |"
+        )
+    real = r["real"]
+    lines.append(
+        f"| real site | 1 | 23 | {real['plugin']:.2f} | {real['plugin_spread'][0]:.2f}–"
+        f"{real['plugin_spread'][1]:.2f} | {real['plain']:.2f} | {real['plain_spread'][0]:.2f}–"
+        f"{real['plain_spread'][1]:.2f} | {real['ratio']:.3f} | ≤ 1.05: "
+        f"{mark(real['ratio'] <= BUDGET_RATIO_REAL)} |"
+    )
+    extra = [(row["paragraphs"], (row["plugin"] - row["plain"]) * 1000) for row in r["synthetic"]]
+    per_paragraph = ", ".join(f"{ms / n:.2f} ms at {n} paragraphs" for n, ms in extra)
+    wall, inner = r["check"]
+    page, index = r["page"], r["index"]
+    added = (page["plugin"]["gzip"] - page["plain"]["gzip"]) / 1024
+    index_ratio = index["plugin"] / index["plain"]
+    serve = r["serve"]
+    lines += [
+        "",
+        f"- Extra build time per article paragraph: {per_paragraph}.",
+        f"- `companion check` on {r['synthetic'][-1]['entries']} entries: {inner:.2f} s of "
+        f"validation, {wall:.2f} s with Python's start-up (budget < {BUDGET_CHECK_SECONDS:.0f} s: "
+        f"{mark(inner < BUDGET_CHECK_SECONDS)}).",
+        f"- Article page (HTML + stylesheets + scripts, {page['plugin']['files']} files): "
+        f"{page['plugin']['raw'] / 1024:.1f} KB raw, {page['plugin']['gzip'] / 1024:.1f} KB gzip; "
+        f"the same page without the plugin: {page['plain']['raw'] / 1024:.1f} KB raw, "
+        f"{page['plain']['gzip'] / 1024:.1f} KB gzip. Added: {added:.1f} KB gzip "
+        f"(budget ≤ {BUDGET_PAGE_KB:.0f} KB: {mark(added <= BUDGET_PAGE_KB)}). No web fonts.",
+        f"- Search index: {index['plugin'] / 1024:.1f} KB with the plugin, "
+        f"{index['plain'] / 1024:.1f} KB without: {index_ratio:.2f}× "
+        f"(budget < {BUDGET_INDEX_RATIO}×: {mark(index_ratio < BUDGET_INDEX_RATIO)}).",
+        f"- `mkdocs serve` rebuild after editing one entry: "
+        f"{', '.join(f'{s:.2f}' for s in serve)} s (median {statistics.median(serve):.2f} s).",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
