@@ -7,6 +7,7 @@ paragraphs, each followed by a sentence that names a few entries, so matching ha
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -131,6 +132,11 @@ def plain_copy_of_repo(root: Path) -> Path:
         shutil.rmtree(root)
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
+    # Pages drawn by the plugin's templates (timeline, map) become ordinary pages.
+    for page in (root / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "\ntemplate:" in text.split("\n---\n", 1)[0]:
+            page.write_text(re.sub(r"\ntemplate: .*", "", text, count=1), encoding="utf-8")
     for path in (REPO / "glossary").glob("*.md"):
         if path.name.startswith("_"):
             continue

@@ -35,6 +35,9 @@ SHOTS = [
     ("article-phone-dark", "articles/putin-in-baku/#p9", 390, 844, "slate", False),
     ("glossary-index", "glossary/", 1440, 1000, "default", False),
     ("entry", "glossary/zangezur-corridor/", 1440, 1000, "default", False),
+    ("map", "map/", 1440, 1100, "default", False),
+    ("map-phone-dark", "map/", 390, 844, "slate", False),
+    ("timeline", "timeline/#y2024", 1440, 1000, "default", False),
 ]
 
 

@@ -114,3 +114,26 @@ def test_entry_pages_get_typographic_quotes_too(real_site: Path) -> None:
     html = (real_site / "glossary/zangezur-corridor/index.html").read_text(encoding="utf-8")
     summary = BeautifulSoup(html, "html.parser").select_one(".cmp-summary").get_text()
     assert "\u201ccorridor\u201d" in summary
+
+
+def test_timeline_holds_every_event_in_order(real_site: Path, content) -> None:
+    html = (real_site / "timeline/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    events = soup.select(".cmp-event")
+    expected = {
+        (str(t.date), t.text)
+        for item in [*content.entries.values(), *content.explainers.values()]
+        for t in item.meta.timeline
+    }
+    assert len(events) == len(expected) >= 25
+    dates = [e.select_one("time")["datetime"] for e in events]
+    assert dates == sorted(dates)
+    assert dates[0].startswith("1988")
+    for event in events:
+        since = "cmp-event--since" in event["class"]
+        assert since == (event.select_one("time")["datetime"] > "2024-08-31")
+        assert event.select(".cmp-event__links a")
+    # The article stands between the last event before it and the first after it.
+    marker = soup.select_one("#the-article")
+    following = marker.find_next(class_="cmp-event")
+    assert "cmp-event--since" in following["class"]

@@ -18,6 +18,8 @@ PAGES = {
     "entry": "glossary/zangezur-corridor/",
     "explainer": "explainers/minsk-group-mediation/",
     "home": "",
+    "map": "map/",
+    "timeline": "timeline/",
 }
 
 

@@ -19,5 +19,9 @@ class CompanionConfig(base.Config):
     """Report content warnings (unused entries, undated sources) as MkDocs warnings,
     so ``--strict`` fails on them; by default they are informational."""
 
+    map_data = c.Type(str, default="data/map.json")
+    """The map's data, written by ``scripts/make_map.py``, relative to ``mkdocs.yml``;
+    pages with ``template: map.html`` draw it."""
+
     entry_boost = c.Type(float, default=2.0)
     """Search boost of glossary entry pages, so a term finds its entry first."""

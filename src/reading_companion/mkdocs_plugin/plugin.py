@@ -6,6 +6,7 @@ only wires it into MkDocs' events. See each event for why it runs where it does.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             context["glossary"] = self.views.index()
         elif meta.get("template") == "timeline.html":
             context["timeline"] = self.views.timeline()
+        elif meta.get("template") == "map.html":
+            data = Path(config.config_file_path).parent / self.config.map_data
+            if data.exists():
+                context["map"] = self.views.map(json.loads(data.read_text(encoding="utf-8")))
         context["explainer"] = self.views.explainer(page.file.src_uri)
         context["article"] = self.views.article(page.file.src_uri)
         return context

@@ -212,6 +212,21 @@ class Views:
             "article": next(iter(self.content.articles.values()), None),
         }
 
+    def map(self, data: dict) -> dict:
+        """The map's data with a link for each place and route, and places in the frame first."""
+        known = self.content.entries
+
+        def link(entry_id: str | None) -> str | None:
+            return self.url_of(entry_uri(entry_id)) if entry_id in known else None
+
+        places = [{**p, "url": link(p["id"])} for p in data["places"]]
+        routes = [{**r, "url": link(r.get("entry"))} for r in data["routes"]]
+        return {
+            **data,
+            "places": sorted(places, key=lambda p: (not p["inside"], p["label"])),
+            "routes": routes,
+        }
+
     def article(self, src_uri: str) -> dict | None:
         """The source credit of an article page."""
         article = self.content.articles.get(src_uri)
