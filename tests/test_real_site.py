@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from helpers import REPO
 from reading_companion import load_content
-from reading_companion.typography import plain
+from reading_companion.typography import plain, smarten
 
 # The supplied text, kept beside the tests; the team's shared copy is checked too when present.
 ARTICLE_TXT = Path(__file__).parent / "data" / "article.txt"
@@ -120,12 +120,15 @@ def test_timeline_holds_every_event_in_order(real_site: Path, content) -> None:
     html = (real_site / "timeline/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     events = soup.select(".cmp-event")
-    expected = {
+    dated = [
         (str(t.date), t.text)
         for item in [*content.entries.values(), *content.explainers.values()]
         for t in item.meta.timeline
-    }
-    assert len(events) == len(expected) >= 25
+    ]
+    assert len(events) == len({date for date, _ in dated}) >= 25
+    shown = " ".join(p.get_text() for p in soup.select(".cmp-event p:not(.cmp-event__links)"))
+    for _, text in dated:  # every event's sentence, once per day
+        assert plain(smarten(text)) in plain(shown)
     dates = [e.select_one("time")["datetime"] for e in events]
     assert dates == sorted(dates)
     assert dates[0].startswith("1988")

@@ -183,31 +183,36 @@ class Views:
         }
 
     def timeline(self) -> dict:
-        """Every dated event of entries and explainers, by year, with the article's time marked."""
-        events: dict[tuple, dict] = {}
+        """Every dated event of entries and explainers, by year and day, the article marked.
+
+        Entries and explainers often date the same event; events of one day are shown
+        together, each sentence once, with links to everything that tells it.
+        """
+        days: dict[dt.date, dict] = {}
         sources = [
             (entry.meta.timeline, entry.meta.term, entry_uri(entry.id))
             for entry in self.content.entries.values()
         ] + [(x.meta.timeline, x.meta.title, x.src_uri) for x in self.content.explainers.values()]
         for timeline, title, src_uri in sources:
             for event in timeline:
-                key = (event.date, event.text)
-                found = events.setdefault(
-                    key, {"date": event.date, "text": event.text, "links": []}
-                )
-                found["links"].append({"title": title, "url": self.url_of(src_uri)})
+                day = days.setdefault(event.date, {"date": event.date, "texts": {}, "links": {}})
+                day["texts"].setdefault(event.text, None)
+                day["links"].setdefault(src_uri, {"title": title, "url": self.url_of(src_uri)})
         cutoff = article_cutoff(self.content)
         years: dict[int, list[dict]] = defaultdict(list)
         marked = False
-        for (date, _), event in sorted(events.items(), key=lambda item: item[0]):
-            event["since"] = cutoff is not None and date > cutoff
-            # The article stands just before the first event that comes after it.
-            event["article_before"] = event["since"] and not marked
-            marked = marked or event["since"]
-            years[date.year].append(event)
+        for date in sorted(days):
+            day = days[date]
+            day["texts"] = list(day["texts"])
+            day["links"] = list(day["links"].values())
+            day["since"] = cutoff is not None and date > cutoff
+            # The article stands just before the first day that comes after it.
+            day["article_before"] = day["since"] and not marked
+            marked = marked or day["since"]
+            years[date.year].append(day)
         return {
             "years": [{"year": year, "events": items} for year, items in sorted(years.items())],
-            "count": len(events),
+            "count": len(days),
             "cutoff": cutoff,
             "article": next(iter(self.content.articles.values()), None),
         }
