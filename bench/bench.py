@@ -119,10 +119,12 @@ def serve_rebuild_seconds(root: Path, edits: int = 3) -> list[float]:
         try:
             wait_for_log(log_path, "Serving on", 0, 300)
             for attempt in range(edits):
-                seen = log_path.read_text().count("Documentation built in")
+                time.sleep(1.0)  # let the watcher settle, so edits do not coalesce
+                seen = log_path.read_text().count("Reloading browsers")
                 started = time.perf_counter()
                 entry.write_text(original + f"\nEdited {attempt}.\n", encoding="utf-8")
-                wait_for_log(log_path, "Documentation built in", seen, 300)
+                # Served: the rebuilt site is what the browser reloads.
+                wait_for_log(log_path, "Reloading browsers", seen, 120)
                 timings.append(time.perf_counter() - started)
         finally:
             entry.write_text(original, encoding="utf-8")

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs
-from helpers import write_entry
+from helpers import REPO, write_entry
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -210,3 +210,19 @@ def test_notes_are_published_as_web_annotations(site: Path) -> None:
     bodies = [i["body"][1]["id"] for i in items]
     assert bodies[0] == "https://example.org/glossary/vladimir-putin/"
     assert bodies[3] == "https://example.org/explainers/mediation/"
+
+
+def test_a_new_entry_from_the_template_gets_its_page(project: Path) -> None:
+    """CONTRIBUTING's path: copy the template, fill it in, build: the entry has its page."""
+    template = (REPO / "glossary/_template.md").read_text(encoding="utf-8")
+    text = template.replace("explainer: minsk-group-mediation\n", "").replace(
+        "related: [nakhchivan, syunik]\n", ""
+    )
+    (project / "glossary/zangezur-corridor.md").write_text(text, encoding="utf-8")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    soup = page(project / "site", "glossary/zangezur-corridor/index.html")
+    assert soup.select_one("h1").get_text() == "Zangezur Corridor"
+    assert soup.select_one(".cmp-names dd[lang=hy]").get_text() == "Զանգեզուրի միջանցք"
+    index = page(project / "site", "glossary/index.html")
+    assert "Zangezur Corridor" in [a.get_text() for a in index.select(".cmp-index__item dt a")]
