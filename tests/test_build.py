@@ -226,3 +226,20 @@ def test_a_new_entry_from_the_template_gets_its_page(project: Path) -> None:
     assert soup.select_one(".cmp-names dd[lang=hy]").get_text() == "Զանգեզուրի միջանցք"
     index = page(project / "site", "glossary/index.html")
     assert "Zangezur Corridor" in [a.get_text() for a in index.select(".cmp-index__item dt a")]
+
+
+def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> None:
+    write_entry(
+        project / "glossary", "yerevan", "Yerevan",
+        sources=[{"title": "T", "publisher": "P", "url": "https://example.org/"}],
+    )  # fmt: skip
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "content warnings (run './dev check' to list them)" in result.stderr
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["plugins"][1]["companion"]["strict_content"] = True
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "glossary/yerevan.md:" in result.stderr
+    assert "source has no date" in result.stderr

@@ -77,10 +77,16 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return config
 
     def report(self, problems: list[Problem]) -> None:
-        """Content warnings are informational unless ``strict_content`` makes them warnings."""
-        report = log.warning if self.config.strict_content else log.info
+        """Content warnings fail ``--strict`` only with ``strict_content``; otherwise one line
+        says how many there are (each is logged at debug level: ``mkdocs build -v``)."""
+        if self.config.strict_content:
+            for problem in problems:
+                log.warning(str(problem))
+            return
         for problem in problems:
-            report(str(problem))
+            log.debug(str(problem))
+        if problems:
+            log.info(f"{len(problems)} content warnings (run './dev check' to list them)")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the glossary index and one page per entry, kept out of the navigation."""
