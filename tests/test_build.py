@@ -157,6 +157,13 @@ def test_works_without_directory_urls(project: Path) -> None:
     assert soup.select_one("#p1 a.cmp-term")["href"] == "../glossary/vladimir-putin.html"
     docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
     assert any(d["location"] == "articles/test.html#p1" for d in docs)
+    # Every internal link of every page leads to a file that exists.
+    site = project / "site"
+    for html in (p for p in site.rglob("*.html") if p.name != "404.html"):  # 404: absolute
+        for link in page(site, str(html.relative_to(site))).select("a[href]"):
+            href = link["href"].split("#")[0]
+            if href and not href.startswith(("http:", "https:", "mailto:", "javascript:")):
+                assert (html.parent / href).resolve().exists(), f"{html}: {link['href']}"
 
 
 def test_broken_content_stops_the_build_and_keeps_the_last_site(project: Path) -> None:

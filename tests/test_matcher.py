@@ -83,3 +83,11 @@ def test_every_mention_is_found_left_to_right() -> None:
 def test_cost_does_not_depend_on_the_number_of_names() -> None:
     many = TermMatcher([(f"Name{i} Word{i}", f"e{i}") for i in range(5000)] + [("Baku", "baku")])
     assert [m.target for m in many.find("Name42 Word42 visited Baku.")] == ["e42", "baku"]
+
+
+def test_abbreviations_and_quoted_names() -> None:
+    matcher = TermMatcher([("U.S.", "us"), ("South Caucasus", "sc")])
+    assert [m.target for m in matcher.find("the U.S. said")] == ["us"]
+    quoted = "the \u2018South Caucasus\u2019 region"
+    (match,) = matcher.find(quoted)
+    assert quoted[match.start : match.end] == "South Caucasus"  # the closing quote stays out

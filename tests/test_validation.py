@@ -240,3 +240,59 @@ def test_general_entries_are_exempt_and_checked(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_content(glossary, docs, tmp_path)
     assert "glossary/_general.yml: general: there is no entry 'gyumri'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<img/src=x/onerror=alert(1)>", "raw HTML is not allowed"),
+        ("a ~~~ <script>alert(2)</script> ~~~ b", "raw HTML is not allowed (found '<script>')"),
+        (
+            "[here](javascript:alert(1))",
+            "links may point only to web pages (found 'javascript:alert(1')",
+        ),
+        ("[r]: javascript:alert(1)", "links may point only to web pages"),
+    ],
+)
+def test_html_and_script_links_cannot_hide(glossary: Path, body: str, expected: str) -> None:
+    write_entry(glossary, "baku", "Baku", body=f"{BODY}\n\n{body}\n")
+    (found,) = problems_of(glossary)
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://x.org/"><img src=x onerror=alert(3)>',
+        "https://x.org/a b",
+        "ftp://x.org/",
+        "https://localhost",
+    ],
+)
+def test_source_urls_cannot_break_out_of_an_attribute(glossary: Path, url: str) -> None:
+    write_entry(glossary, "baku", "Baku", sources=[{"title": "T", "publisher": "P", "url": url}])
+    (found,) = problems_of(glossary)
+    assert "is not an http(s) web address" in found
+
+
+def test_markdown_links_and_autolinks_to_the_web_are_fine(glossary: Path) -> None:
+    links = "[the statement](https://example.org/a), <https://example.org/b> and [Baku](baku.md)"
+    body = f"{BODY} See {links}."
+    write_entry(glossary, "baku", "Baku", body=body)
+    assert problems_of(glossary) == []
+
+
+def test_names_differing_only_by_hyphen_or_space_clash(glossary: Path) -> None:
+    write_entry(glossary, "nk", "Nagorno-Karabakh")
+    write_entry(glossary, "nk2", "Karabakh region", aliases=["Nagorno Karabakh"])
+    (found,) = problems_of(glossary)
+    assert "'Nagorno Karabakh' is already a term or alias of glossary/nk.md" in found
+
+
+def test_impossible_dates_are_named_not_a_traceback(glossary: Path) -> None:
+    write_entry(glossary, "baku", "Baku", updated="2024-02-30")
+    text = (glossary / "baku.md").read_text().replace("'2024-02-30'", "2024-02-30")
+    (glossary / "baku.md").write_text(text)
+    (found,) = problems_of(glossary)
+    assert found.startswith("glossary/baku.md")
+    assert "impossible value" in found

@@ -48,10 +48,12 @@ class ArticleRecord:
 class CompanionExtension(Extension):
     """Register the article annotator; one instance serves every page of a build."""
 
-    def __init__(self, content: Content, **kwargs) -> None:
+    def __init__(
+        self, content: Content, records: dict[str, ArticleRecord] | None = None, **kwargs
+    ) -> None:
         self.content = content
         self.current_page: str | None = None  # src_uri of the page being rendered
-        self.records: dict[str, ArticleRecord] = {}
+        self.records: dict[str, ArticleRecord] = {} if records is None else records
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
@@ -81,6 +83,11 @@ class ArticleAnnotator(Treeprocessor):
         noted: set[str] = set()
         base = posixpath.dirname(article.src_uri)
         paragraphs = [child for child in root if child.tag == "p"]
+        if len(paragraphs) != len(article.paragraphs):  # validation rules this out
+            raise ValueError(
+                f"{article.path}: {len(paragraphs)} paragraphs rendered, "
+                f"{len(article.paragraphs)} in the source"
+            )
         for number, paragraph in enumerate(paragraphs, start=1):
             set_typography(paragraph)
             record.texts[number] = "".join(paragraph.itertext())

@@ -47,20 +47,42 @@ class Article:
         return sorted((a for a in self.anchors if a.paragraph == number), key=lambda a: a.start)
 
 
-def split_paragraphs(document: Document) -> list[Paragraph]:
-    """The body's Markdown paragraphs, one per block of lines between blank lines."""
+# Blocks that Markdown would not make a paragraph: headings, quotes, lists, code, HTML, tables.
+NOT_A_PARAGRAPH = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|```|~~~|<|\||    |\t)")
+
+
+def split_paragraphs(document: Document) -> tuple[list[Paragraph], list[Problem]]:
+    """The body's paragraphs, one per block of lines between blank lines; any block that
+    Markdown would not render as a plain paragraph is a problem (it would shift the numbers)."""
     paragraphs: list[Paragraph] = []
+    problems: list[Problem] = []
     block: list[str] = []
     first_line = document.body_line
     for offset, line in enumerate([*document.body.split("\n"), ""]):
         if line.strip():
             if not block:
                 first_line = document.body_line + offset
-            block.append(line.strip())
+            block.append(line)
         elif block:
-            paragraphs.append(Paragraph(len(paragraphs) + 1, " ".join(block), first_line))
+            if NOT_A_PARAGRAPH.match(block[0]):
+                problems.append(
+                    Problem(
+                        document.path,
+                        first_line,
+                        "body",
+                        "an article holds only paragraphs of the author's text "
+                        f"(found {block[0][:30]!r})",
+                        "keep headings, lists and quotes out of the article body",
+                    )
+                )
+            else:
+                text = " ".join(part.strip() for part in block)
+                paragraphs.append(Paragraph(len(paragraphs) + 1, text, first_line))
             block = []
-    return paragraphs
+    return paragraphs, problems
+
+
+FRONT_MATTER_ARTICLE = re.compile(r"\A---[ \t]*\n(?:(?!---[ \t]*\n).*\n)*?article:", re.MULTILINE)
 
 
 def load_articles(
@@ -70,8 +92,8 @@ def load_articles(
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        head = path.read_bytes()[:4096]
-        if not re.search(rb"^article:", head, re.MULTILINE):
+        # Only pages whose front matter has an ``article:`` key are articles.
+        if not FRONT_MATTER_ARTICLE.match(path.read_text(encoding="utf-8", errors="replace")):
             continue
         shown = display_path(path, root)
         document, found = read_document(path, shown)
@@ -82,7 +104,8 @@ def load_articles(
         problems += found
         if meta is None:
             continue
-        paragraphs = split_paragraphs(document)
+        paragraphs, found = split_paragraphs(document)
+        problems += found
         anchors, found = anchor_notes(document, meta.notes, paragraphs)
         problems += found
         src_uri = path.relative_to(docs_dir).as_posix()

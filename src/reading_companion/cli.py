@@ -61,7 +61,7 @@ def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> 
 
 
 def _print(problems: list[Problem]) -> None:
-    for problem in sorted(problems):
+    for problem in sorted(problems, key=Problem.sort_key):
         label = "warning: " if problem.warning else ""
         print(f"{label}{problem}")
 

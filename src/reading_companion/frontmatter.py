@@ -84,6 +84,10 @@ def read_document(
     try:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else {}
+    except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
+        return None, [
+            Problem(shown, None, "", f"impossible value: {error}", "check the dates (YYYY-MM-DD)")
+        ]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2

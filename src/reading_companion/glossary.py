@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import Document, read_document
-from .models import ID_RE, EntryMeta, find_html
+from .matcher import name_key
+from .models import ID_RE, EntryMeta, find_html, unsafe_markup_problem
 from .problems import Problem, display_path
 from .validation import validate
 
@@ -99,18 +100,11 @@ def load_general(directory: Path, root: Path | None = None) -> tuple[set[str], l
 def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[Problem]:
     """Raw HTML in the body is an error; a body outside its word range is a warning."""
     problems = []
-    tag = find_html(document.body)
-    if tag:
-        line = document.body_line + document.body[: tag.start()].count("\n")
-        problems.append(
-            Problem(
-                document.path,
-                line,
-                "body",
-                f"raw HTML is not allowed (found {tag.group()!r})",
-                "use Markdown: **bold**, [text](https://…), lists",
-            )
-        )
+    found = find_html(document.body)
+    if found:
+        line = document.body_line + document.body[: found.start()].count("\n")
+        message, fix = unsafe_markup_problem(found)
+        problems.append(Problem(document.path, line, "body", message, fix))
     count = len(document.body.split())
     if not words[0] <= count <= words[1]:
         problems.append(
@@ -141,17 +135,13 @@ def _source_warnings(document: Document, sources: list) -> list[Problem]:
     ]
 
 
-def name_key(name: str) -> str:
-    """How names compare for uniqueness and matching: case and spacing folded."""
-    return " ".join(name.replace("\u2019", "'").casefold().split())
-
-
 def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
-    """No two entries may share a term or alias, in any letter case."""
-    owners: dict[str, Entry] = {}
+    """No two entries may share a term or alias, as the matcher sees names: letter case,
+    hyphens and spacing apart."""
+    owners: dict[tuple[str, ...], Entry] = {}
     problems = []
     for entry in entries.values():
-        seen_here: set[str] = set()
+        seen_here: set[tuple[str, ...]] = set()
         for name in entry.names:
             key = name_key(name)
             if key in seen_here:

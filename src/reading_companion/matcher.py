@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD = re.compile(r"\w+")
-# What may stand between two words of one name: spaces, a hyphen or an apostrophe.
-JOIN = re.compile(r"\s+|[-\u2010\u2011'\u2019]")
+# What may stand between two words of one name: spaces, a hyphen, an apostrophe or the
+# full stop of an abbreviation (a full stop followed by a space ends a sentence instead).
+# A full stop joins only inside an abbreviation ("U.S."), never across a sentence end.
+JOIN = re.compile(r"\s+|[-\u2010\u2011'\u2019.]")
 APOSTROPHES = "'\u2019"
 
 
@@ -29,6 +31,12 @@ class Match:
 def _is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words, case folded: two names with one key are the same name to a reader
+    ("Nagorno-Karabakh", "nagorno karabakh", "NAGORNO KARABAKH")."""
+    return tuple(w.casefold() for w in WORD.findall(name))
 
 
 class TermMatcher:
@@ -50,7 +58,7 @@ class TermMatcher:
             if _is_acronym(name):
                 self._exact[words] = target
             else:
-                self._folded[tuple(w.casefold() for w in words)] = target
+                self._folded[name_key(name)] = target
             self._first.add(words[0].casefold())
             self._longest = max(self._longest, len(words))
 
@@ -111,6 +119,7 @@ class TermMatcher:
                 text[end - 1] in "sS"
                 and _apostrophe_at(text, end)
                 and not _word_follows(text, end + 1)
+                and not _inside_single_quotes(text, group[0].start())
             ):
                 end += 1
             return Match(group[0].start(), end, target), next_index
@@ -121,6 +130,11 @@ class TermMatcher:
         if key in self._exact:
             return self._exact[key]
         return self._folded.get(tuple(w.casefold() for w in words))
+
+
+def _inside_single_quotes(text: str, position: int) -> bool:
+    """After an opening ‘ that has not been closed: a following ’ closes the quote."""
+    return text.rfind("\u2018", 0, position) > text.rfind("\u2019", 0, position)
 
 
 def _apostrophe_at(text: str, position: int) -> bool:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -20,20 +22,50 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import parse_partial_date
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 SUMMARY_MAX = 300
 KINDS = ("person", "place", "organization", "event", "concept", "process", "media")
 
-# A tag, a comment or a declaration: what Markdown would pass through as raw HTML.
-# Autolinks such as <https://example.org> are Markdown, not HTML, and are allowed.
-HTML_TAG = re.compile(r"<(?:/?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?)")
-CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]+`", re.DOTALL)
+# What Python-Markdown passes through as raw HTML: a tag (a letter after "<", then anything
+# but "<", ">", "@" or a space, then optionally a space and attributes), a comment, a
+# declaration or a processing instruction. Autolinks such as <https://example.org> are
+# Markdown, not HTML ("://" after the scheme), and are allowed.
+HTML_TAG = re.compile(r"<(?:/?[A-Za-z][^<>@\s]*(?:\s[^<>]*)?>|!--|![A-Za-z]|\?)")
+AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*://[^\s<>]*>|<[^\s<>@]+@[^\s<>@]+>")
+# Only code spans (backticks) and fenced blocks at the start of a line are code to Markdown.
+CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1|`+[^`\n]+`+", re.DOTALL | re.MULTILINE)
+# Link and image targets, inline "(url" or reference "]: url"; only web, mail and relative.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+SAFE_TARGET = re.compile(r"^(?:https?://|mailto:|#|/|\.|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+
+
+def unsafe_markup_problem(found: re.Match[str]) -> tuple[str, str]:
+    """The message and fix for what :func:`find_html` found."""
+    if found.re is LINK_TARGET:
+        target = found.group(1) or found.group(2)
+        return f"links may point only to web pages (found {target!r})", "use an https:// address"
+    return (
+        f"raw HTML is not allowed (found {found.group()!r})",
+        "use Markdown: **bold**, [text](https://…)",
+    )
 
 
 def find_html(text: str) -> re.Match[str] | None:
-    """The first raw-HTML tag in Markdown ``text``, ignoring code spans and fences."""
-    return HTML_TAG.search(CODE.sub(lambda m: " " * len(m.group()), text))
+    """The first raw-HTML tag, or link to an unsafe scheme, in Markdown ``text`` (not in code)."""
+    prose = AUTOLINK.sub(
+        lambda m: " " * len(m.group()), CODE.sub(lambda m: " " * len(m.group()), text)
+    )
+    tag = HTML_TAG.search(prose)
+    if tag:
+        return tag
+    for link in LINK_TARGET.finditer(prose):
+        target = link.group(1) or link.group(2)
+        if not SAFE_TARGET.match(target):
+            return link
+    return None
 
 
 class FixableError(ValueError):
@@ -44,20 +76,33 @@ class FixableError(ValueError):
 
 
 def _plain_text(value: str) -> str:
-    tag = find_html(value)
-    if tag:
-        raise FixableError(
-            f"raw HTML is not allowed (found {tag.group()!r})", "write plain text without tags"
-        )
+    found = find_html(value)
+    if found:
+        message, _ = unsafe_markup_problem(found)
+        raise FixableError(message, "write plain text, without tags or links")
     return value
 
 
 def _web_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value, re.IGNORECASE):
+    parts = urlsplit(value)
+    ok = parts.scheme in ("http", "https") and "." in parts.netloc
+    if not ok or re.search(r"[\s\"'<>\\`]", value):
         raise FixableError(
             f"{value!r} is not an http(s) web address",
             "use a full address starting with https:// or http://",
         )
+    return value
+
+
+def _partial_date(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        parse_partial_date(str(value))
+    except ValueError:
+        raise FixableError(
+            f"{value!r} is not a date", "write YYYY-MM-DD, or YYYY-MM when the day is unknown"
+        ) from None
     return value
 
 
@@ -169,7 +214,7 @@ class ArticleMeta(Strict):
     title: PlainText
     publisher: PlainText
     url: Url
-    published: Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")] | dt.date
+    published: Annotated[dt.date | str, BeforeValidator(_partial_date)]
     author: PlainText | None = None
     dek: PlainText | None = None
     notes: list[QuoteNote] = Field(default_factory=list)

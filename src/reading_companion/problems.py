@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file, phrased so a contributor can fix it.
 
@@ -22,6 +22,10 @@ class Problem:
     fix: str = ""
     warning: bool = False
 
+    def sort_key(self) -> tuple:
+        """File, then line (problems without one first), then field."""
+        return (self.path, self.line or 0, self.field, self.message)
+
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         field = f" {self.field}:" if self.field else ""
@@ -33,7 +37,7 @@ class ContentError(Exception):
     """Raised when content has errors; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)
         errors = [p for p in self.problems if not p.warning]
         lines = [f"Invalid content ({len(errors)} problem{'s' if len(errors) != 1 else ''}):"]
         lines += [f"  {p}" for p in errors]

@@ -6,6 +6,7 @@ every page, so a thousand entries in it would make every page slower to build.
 
 from __future__ import annotations
 
+import html
 import json
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,8 @@ def entry_meta(entry: Entry, boost: float) -> dict:
     """
     return {
         "title": entry.meta.term,
-        "description": entry.meta.summary,
+        # Material prints the description into an attribute without escaping it.
+        "description": html.escape(entry.meta.summary, quote=True),
         "template": "glossary-entry.html",
         "search": {"boost": boost},
         "companion_entry": entry.id,

@@ -44,10 +44,15 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.extension: CompanionExtension | None = None
         self.views: Views | None = None
         self.explainer_pages: set[str] = set()
+        self.dirty = False
+        # What the annotator found per article. Kept across builds: a --dirty build renders
+        # only changed articles, but every entry page still needs all backlinks.
+        self.records: dict = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Load and validate all content before MkDocs cleans the site folder.
@@ -72,7 +77,9 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             self.problems = [str(p) for p in error.problems if not p.warning]
         self.report(self.content.warnings)
         self.explainer_pages = {x.src_uri for x in self.content.explainers.values()}
-        self.extension = CompanionExtension(self.content)
+        if not self.dirty:
+            self.records = {}
+        self.extension = CompanionExtension(self.content, records=self.records)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         return config
 
@@ -132,6 +139,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled or self.views is None:
             return None
         context["companion_problems"] = self.problems
+        context["companion_links"] = self.views.site_links()
         meta = page.meta
         if "companion_entry" in meta:
             context["entry"] = self.views.entry(meta["companion_entry"])

@@ -42,12 +42,12 @@ def deepen_index(
         page = url_of(src_uri)
         meta = record.article.meta
         intro = " ".join(x for x in (meta.dek, f"Published by {meta.publisher}.") if x)
-        paragraphs.append({"location": page, "title": meta.title, "text": _escape(intro)})
+        paragraphs.append({"location": page, "title": _escape(meta.title), "text": _escape(intro)})
         for number, text in record.texts.items():
             paragraphs.append(
                 {
                     "location": f"{page}#p{number}",
-                    "title": f"¶ {number} · {record.article.meta.title}",
+                    "title": _escape(f"¶ {number} · {meta.title}"),
                     "text": _escape(text),
                 }
             )

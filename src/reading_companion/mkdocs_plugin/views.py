@@ -1,6 +1,6 @@
 """The data templates receive: plain dictionaries with site-relative URLs.
 
-Templates pass every URL through Material's ``url`` filter, which makes it
+Templates pass every URL through MkDocs' ``url`` filter, which makes it
 relative to the page being rendered, so both ``use_directory_urls`` modes work.
 """
 
@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from ..annotate import ArticleRecord
 from ..annotations import annotations_path
 from ..content import Content
+from ..dates import parse_partial_date
 from ..glossary import Entry
 from .pages import entry_uri
 
@@ -49,7 +50,7 @@ def article_cutoff(content: Content) -> dt.date | None:
         if isinstance(published, dt.date):
             dates.append(published)
             continue
-        parts = [int(p) for p in str(published).split("-")]
+        parts = parse_partial_date(str(published))
         if len(parts) == 3:
             dates.append(dt.date(*parts))
         elif len(parts) == 2:
@@ -97,6 +98,18 @@ class Views:
         """The site-relative URL of a page of ``docs/`` (generated pages included)."""
         file = self.files.get_file_from_path(src_uri)
         return file.url if file is not None else src_uri
+
+    def site_links(self) -> dict[str, str | None]:
+        """Pages templates link to by name, as site-relative URLs (None when absent)."""
+        pages = {
+            "glossary": "glossary/index.md",
+            "explainers": "explainers/index.md",
+            "contributing": "contributing.md",
+        }
+        return {
+            name: self.url_of(uri) if self.files.get_file_from_path(uri) else None
+            for name, uri in pages.items()
+        }
 
     def entry_link(self, entry: Entry) -> dict:
         return {
@@ -210,11 +223,16 @@ class Views:
             day["article_before"] = day["since"] and not marked
             marked = marked or day["since"]
             years[date.year].append(day)
+        article = next(iter(self.content.articles.values()), None)
         return {
             "years": [{"year": year, "events": items} for year, items in sorted(years.items())],
             "count": len(days),
             "cutoff": cutoff,
-            "article": next(iter(self.content.articles.values()), None),
+            "article": article
+            and {
+                "published": article.meta.published,
+                "url": self.url_of(article.src_uri),
+            },
         }
 
     def map(self, data: dict) -> dict:
@@ -224,7 +242,7 @@ class Views:
         def link(entry_id: str | None) -> str | None:
             return self.url_of(entry_uri(entry_id)) if entry_id in known else None
 
-        places = [{**p, "url": link(p["id"])} for p in data["places"]]
+        places = [{**p, "url": link(p["id"])} for p in data["places"] if p["id"] in known]
         routes = [{**r, "url": link(r.get("entry"))} for r in data["routes"]]
         return {
             **data,
