@@ -157,7 +157,12 @@ def countries(topology: dict) -> list[dict]:
 
 def places(glossary: Path) -> list[dict]:
     """Every entry with a location: inside the frame a marker, outside an arrow at the edge."""
-    entries, _ = load_glossary(glossary, ROOT)
+    entries, problems = load_glossary(glossary, ROOT)
+    errors = [p for p in problems if not p.warning]
+    if errors:  # a broken place entry would silently drop off the map
+        raise SystemExit(
+            "\n".join(["The glossary has errors; run ./dev check:", *map(str, errors)])
+        )
     found = []
     for entry in sorted(entries.values(), key=lambda e: e.meta.term):
         if entry.meta.location is None:

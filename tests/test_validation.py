@@ -296,3 +296,15 @@ def test_impossible_dates_are_named_not_a_traceback(glossary: Path) -> None:
     (found,) = problems_of(glossary)
     assert found.startswith("glossary/baku.md")
     assert "impossible value" in found
+
+
+def test_an_invalid_entry_is_reported_once_not_by_its_neighbours(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    docs.mkdir()
+    write_entry(glossary, "baku", "Baku", kind="city")
+    write_entry(glossary, "putin", "Putin", related=["baku"])
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert "'city' is not a kind" in str(caught.value)
+    assert "there is no entry 'baku'" not in str(caught.value)

@@ -42,13 +42,16 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
 def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
     """The (offset, exact words) of a quote note in a typeset paragraph, honouring prefix/suffix."""
     for match in quote_pattern(note.quote).finditer(text):
-        before = " ".join(plain(text[: match.start()]).split())
-        after = " ".join(plain(text[match.end() :]).split())
-        if before.endswith(" ".join((note.prefix or "").split())) and after.startswith(
-            " ".join((note.suffix or "").split())
-        ):
+        before = _fold(text[: match.start()])
+        after = _fold(text[match.end() :])
+        if before.endswith(_fold(note.prefix or "")) and after.startswith(_fold(note.suffix or "")):
             return match.start(), match.group()
     return None
+
+
+def _fold(text: str) -> str:
+    """Compare as the validator does (articles.py): the source's characters, spaces folded."""
+    return " ".join(plain(text).split())
 
 
 def _selectors(text: str, number: int, start: int, exact: str) -> list[dict]:
@@ -98,8 +101,11 @@ def web_annotations(
             )
         for anchor in record.article.anchors_in(number):
             found = locate_quote(text, anchor.note)
-            if found is None:  # the validator found it in the source; typesetting cannot lose it
-                continue
+            if found is None:  # the validator found the quote in the source text
+                raise ValueError(
+                    f"{record.article.path}: quote {anchor.note.quote!r} is in the source of "
+                    f"¶ {number} but not in its rendered text (Markdown inside the quote?)"
+                )
             note = anchor.note
             if note.explainer is not None:
                 summary = content.explainers[note.explainer].meta.summary

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .articles import Article, load_articles
 from .explainers import Explainer, load_explainers
-from .glossary import GENERAL_FILE, Entry, load_general, load_glossary
+from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_glossary
 from .matcher import TermMatcher
 from .problems import ContentError, Problem, display_path
 from .typography import smarten
@@ -70,7 +70,10 @@ def load_content(
     problems += found
     articles, found = load_articles(docs_dir, root)
     problems += found
-    problems += check_references(entries, explainers, articles)
+    # A file that exists but failed validation is reported once, not again by every reference.
+    entry_files = {p.stem for p in glossary_dir.glob("*.md") if is_content_file(p)}
+    explainer_files = {p.stem for p in (docs_dir / "explainers").glob("*.md")}
+    problems += check_references(entries, explainers, articles, entry_files, explainer_files)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
@@ -81,13 +84,27 @@ def load_content(
 
 
 def check_references(
-    entries: dict[str, Entry], explainers: dict[str, Explainer], articles: dict[str, Article]
+    entries: dict[str, Entry],
+    explainers: dict[str, Explainer],
+    articles: dict[str, Article],
+    entry_files: set[str] | None = None,
+    explainer_files: set[str] | None = None,
 ) -> list[Problem]:
-    """Every ``related``, ``explainer``, ``entries`` and quote-note target must exist."""
+    """Every ``related``, ``explainer``, ``entries`` and quote-note target must exist.
+
+    ``entry_files`` and ``explainer_files`` are the ids of every file present, valid or not.
+    """
+    known = {
+        "entry": set(entries) | (entry_files or set()),
+        "explainer": set(explainers) | (explainer_files or set()),
+    }
+    folders = {"entry": "glossary/", "explainer": "docs/explainers/"}
     problems = []
 
-    def missing(path: str, line: int | None, field: str, kind: str, ref: str, known: dict) -> None:
-        folder = "glossary/" if kind == "entry" else "docs/explainers/"
+    def check(ref: str | None, kind: str, path: str, line: int | None, field: str) -> None:
+        if ref is None or ref in known[kind]:
+            return
+        folder = folders[kind]
         problems.append(
             Problem(
                 path,
@@ -100,52 +117,21 @@ def check_references(
 
     for entry in entries.values():
         for index, ref in enumerate(entry.meta.related):
-            if ref not in entries:
-                missing(
-                    entry.path,
-                    entry.line_of("related", index) or entry.line_of("related"),
-                    "related",
-                    "entry",
-                    ref,
-                    entries,
-                )
-        ref = entry.meta.explainer
-        if ref is not None and ref not in explainers:
-            missing(
-                entry.path, entry.line_of("explainer"), "explainer", "explainer", ref, explainers
-            )
+            line = entry.line_of("related", index) or entry.line_of("related")
+            check(ref, "entry", entry.path, line, "related")
+        check(
+            entry.meta.explainer, "explainer", entry.path, entry.line_of("explainer"), "explainer"
+        )
     for explainer in explainers.values():
         for index, ref in enumerate(explainer.meta.entries):
-            if ref not in entries:
-                missing(
-                    explainer.path,
-                    explainer.lines.get(("entries", index)) or explainer.lines.get(("entries",)),
-                    "entries",
-                    "entry",
-                    ref,
-                    entries,
-                )
+            line = explainer.lines.get(("entries", index)) or explainer.lines.get(("entries",))
+            check(ref, "entry", explainer.path, line, "entries")
     for article in articles.values():
         for index, note in enumerate(article.meta.notes):
-            key = ("article", "notes", index)
-            if note.entry is not None and note.entry not in entries:
-                missing(
-                    article.path,
-                    article.lines.get((*key, "entry")),
-                    ".".join(map(str, key)) + ".entry",
-                    "entry",
-                    note.entry,
-                    entries,
-                )
-            if note.explainer is not None and note.explainer not in explainers:
-                missing(
-                    article.path,
-                    article.lines.get((*key, "explainer")),
-                    ".".join(map(str, key)) + ".explainer",
-                    "explainer",
-                    note.explainer,
-                    explainers,
-                )
+            for kind in ("entry", "explainer"):
+                key = ("article", "notes", index, kind)
+                field = ".".join(map(str, key))
+                check(getattr(note, kind), kind, article.path, article.lines.get(key), field)
     return problems
 
 

@@ -76,14 +76,17 @@
   });
   // On touch, the first tap on a term previews it (the preview links to the entry);
   // a second tap on the same term follows the link.
-  let tapOpened = null;
+  let tapOpened; // undefined, or (during a tap) the term whose preview was open before it
   document.addEventListener("pointerdown", (event) => {
     tapOpened = event.pointerType === "touch" ? owner : undefined;
   });
   // Capture phase: decide before Material's instant navigation (on <body>) follows the link.
   document.addEventListener("click", (event) => {
     const t = termOf(event);
-    if (t && tapOpened !== undefined && tapOpened !== t) {
+    const fromTouch = tapOpened !== undefined;
+    const openedBefore = tapOpened;
+    tapOpened = undefined; // a later click from the keyboard or a mouse is not a tap
+    if (t && fromTouch && openedBefore !== t) {
       event.preventDefault();
       event.stopPropagation();
       show(t);
