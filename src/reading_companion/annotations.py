@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from .annotate import ArticleRecord
-from .content import Content
+from .content import Content, entry_page
 from .models import QuoteNote
 from .typography import plain
 
@@ -80,8 +80,7 @@ def web_annotations(
     content: Content,
     collection_url: str,
     page_url: str,
-    url_of_entry: Callable[[str], str],
-    url_of_explainer: Callable[[str], str],
+    url_of: Callable[[str], str],
 ) -> dict:
     """An ``AnnotationCollection`` holding every note of one article page."""
     items = []
@@ -94,7 +93,7 @@ def web_annotations(
                     f"{page_url}#note-{entry_id}",
                     "describing",
                     entry.meta.summary,
-                    url_of_entry(entry_id),
+                    url_of(entry_page(entry_id)),
                     page_url,
                     _selectors(text, number, start, exact),
                 )
@@ -106,19 +105,13 @@ def web_annotations(
                     f"{record.article.path}: quote {anchor.note.quote!r} is in the source of "
                     f"¶ {number} but not in its rendered text (Markdown inside the quote?)"
                 )
-            note = anchor.note
-            if note.explainer is not None:
-                summary = content.explainers[note.explainer].meta.summary
-                target_url, slug = url_of_explainer(note.explainer), note.explainer
-            else:
-                summary = content.entries[note.entry].meta.summary
-                target_url, slug = url_of_entry(note.entry), note.entry
+            target = content.note_target(anchor.note)
             items.append(
                 _annotation(
-                    f"{page_url}#note-p{number}-{slug}",
+                    f"{page_url}#note-p{number}-{target.id}",
                     "linking",
-                    summary,
-                    target_url,
+                    target.summary,
+                    url_of(target.src_uri),
                     page_url,
                     _selectors(text, number, *found),
                 )

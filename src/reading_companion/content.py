@@ -13,8 +13,27 @@ from .articles import Article, load_articles
 from .explainers import Explainer, load_explainers
 from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_glossary
 from .matcher import TermMatcher
+from .models import QuoteNote
 from .problems import ContentError, Problem, display_path
 from .typography import smarten
+
+GLOSSARY_FOLDER = "glossary"  # where entry pages stand in the site, as docs/glossary/ would
+
+
+def entry_page(entry_id: str) -> str:
+    """The path of an entry's (generated) page inside ``docs/``."""
+    return f"{GLOSSARY_FOLDER}/{entry_id}.md"
+
+
+@dataclass(frozen=True)
+class NoteTarget:
+    """An entry or explainer as a note shows it; ``src_uri`` is its page inside ``docs/``."""
+
+    id: str
+    title: str
+    summary: str
+    kind: str
+    src_uri: str
 
 
 @dataclass
@@ -31,6 +50,19 @@ class Content:
     def __post_init__(self) -> None:
         self.matcher = TermMatcher(
             (name, entry.id) for entry in self.entries.values() for name in entry.names
+        )
+
+    def note_target(self, note: QuoteNote) -> NoteTarget:
+        """What a quote note points at, whether an explainer or an entry."""
+        if note.explainer is not None:
+            explainer = self.explainers[note.explainer]
+            return NoteTarget(
+                explainer.id, explainer.meta.title, explainer.meta.summary, "background",
+                explainer.src_uri,
+            )  # fmt: skip
+        entry = self.entries[note.entry]
+        return NoteTarget(
+            entry.id, entry.meta.term, entry.meta.summary, entry.meta.kind, entry_page(entry.id)
         )
 
     def mentions(self) -> dict[str, list[tuple[str, int]]]:

@@ -37,12 +37,10 @@ class Document:
         for end in range(len(key), 0, -1):
             if key[:end] in self.lines:
                 return self.lines[key[:end]]
-        return 2 if self.meta is not None else None
+        return 2  # the first line of the front matter
 
 
-def read_document(
-    path: Path, shown: str, *, require_front_matter: bool = True
-) -> tuple[Document | None, list[Problem]]:
+def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read ``path``; return the document, or ``None`` with the problems that stopped it.
 
     ``shown`` is the path used in messages.
@@ -60,8 +58,6 @@ def read_document(
         return None, [Problem(shown, 1, "", "the file is empty", "fill it in from the template")]
 
     if not text.startswith("---\n"):
-        if not require_front_matter:
-            return Document(shown, {}, text, 1), []
         return None, [
             Problem(
                 shown,

@@ -12,7 +12,7 @@ import posixpath
 import xml.etree.ElementTree as etree
 
 from .articles import Anchor
-from .content import Content
+from .content import Content, entry_page
 from .glossary import Entry
 from .typography import smarten
 
@@ -25,7 +25,7 @@ def _up(base: str) -> str:
 
 def entry_href(entry_id: str, base: str) -> str:
     """A link from a page in folder ``base`` to an entry page, as MkDocs expects: a .md path."""
-    return f"{_up(base)}glossary/{entry_id}.md"
+    return _up(base) + entry_page(entry_id)
 
 
 def page_href(src_uri: str, base: str) -> str:
@@ -61,7 +61,7 @@ def paragraph_unit(
     hidden.tail = f"¶\u00a0{number}"
     paragraph.set("class", "cmp-text")
     unit.append(paragraph)
-    items = [entry_note(content.entries[e], base) for e in entry_ids]
+    items = [entry_note(content.entries[e], base, content) for e in entry_ids]
     items += [quote_note(anchor, number, content, base) for anchor in anchors]
     if items:
         unit.append(notes_aside(number, items))
@@ -88,7 +88,7 @@ def notes_aside(number: int, items: list[etree.Element]) -> etree.Element:
     return aside
 
 
-def entry_note(entry: Entry, base: str) -> etree.Element:
+def entry_note(entry: Entry, base: str, content: Content) -> etree.Element:
     """A glossary note: term, kind, summary and, when there is one, the explainer."""
     item = etree.Element(
         "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
@@ -108,7 +108,7 @@ def entry_note(entry: Entry, base: str) -> etree.Element:
         link = etree.SubElement(
             more,
             "a",
-            {"href": page_href(f"explainers/{entry.meta.explainer}.md", base)},
+            {"href": page_href(content.explainers[entry.meta.explainer].src_uri, base)},
         )
         link.text = "Background"
     return item
@@ -116,28 +116,19 @@ def entry_note(entry: Entry, base: str) -> etree.Element:
 
 def quote_note(anchor: Anchor, number: int, content: Content, base: str) -> etree.Element:
     """A note anchored to a passage: the quoted words, then the explainer or entry."""
-    note = anchor.note
-    if note.explainer is not None:
-        target = content.explainers[note.explainer]
-        title, summary, kind = target.meta.title, target.meta.summary, "background"
-        href = page_href(target.src_uri, base)
-        slug = note.explainer
-    else:
-        entry = content.entries[note.entry]
-        title, summary, kind = entry.meta.term, entry.meta.summary, entry.meta.kind
-        href = entry_href(entry.id, base)
-        slug = entry.id
+    target = content.note_target(anchor.note)
     item = etree.Element(
-        "li", {"class": "cmp-note cmp-note--quote", "id": f"note-p{number}-{slug}"}
+        "li", {"class": "cmp-note cmp-note--quote", "id": f"note-p{number}-{target.id}"}
     )
     quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
-    quoted.text = f"\u201c{smarten(note.quote)}\u201d"
+    quoted.text = f"\u201c{smarten(anchor.note.quote)}\u201d"
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
+    href = page_href(target.src_uri, base)
     link = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": href})
-    link.text = title
+    link.text = target.title
     link.tail = " "
     label = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
-    label.text = kind
+    label.text = target.kind
     text = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
-    text.text = smarten(summary)
+    text.text = smarten(target.summary)
     return item

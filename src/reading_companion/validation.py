@@ -47,7 +47,10 @@ def _problem(model: type[BaseModel], document: Document, at: KeyPath, detail: di
     elif kind == "string_too_long":
         message = f"is {len(detail['input'])} characters long, more than {SUMMARY_MAX}"
         fix = "shorten it to one or two sentences"
-    elif kind == "string_pattern_mismatch" and "published" not in loc:
+    elif kind == "string_pattern_mismatch" and "native" in loc:
+        message = f"{detail['input']!r} is not a language code"
+        fix = "use a code such as az, hy, ru or ka"
+    elif kind == "string_pattern_mismatch":
         message = f"{detail['input']!r} is not a valid id"
         fix = "use lowercase ASCII letters, digits and single hyphens, e.g. 'ilham-aliyev'"
     elif kind in ("string_too_short", "too_short"):

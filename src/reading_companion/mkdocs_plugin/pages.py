@@ -13,15 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..content import GLOSSARY_FOLDER, entry_page
 from ..glossary import Entry
 
-GLOSSARY = "glossary"
+GLOSSARY = GLOSSARY_FOLDER
 INDEX_URI = f"{GLOSSARY}/index.md"
-
-
-def entry_uri(entry_id: str) -> str:
-    """Where an entry's page lives inside ``docs/`` (virtually)."""
-    return f"{GLOSSARY}/{entry_id}.md"
+entry_uri = entry_page  # where an entry's page lives inside ``docs/`` (virtually)
 
 
 def entry_meta(entry: Entry, boost: float) -> dict:

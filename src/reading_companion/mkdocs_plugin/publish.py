@@ -13,7 +13,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..annotate import ArticleRecord
 from ..annotations import annotations_path, web_annotations
 from ..content import Content
-from .pages import entry_uri
 
 
 def write_annotations(
@@ -36,8 +35,7 @@ def write_annotations(
             content,
             collection_url=urljoin(site_url, path),
             page_url=absolute(src_uri),
-            url_of_entry=lambda entry_id: absolute(entry_uri(entry_id)),
-            url_of_explainer=lambda x: absolute(content.explainers[x].src_uri),
+            url_of=absolute,
         )
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
