@@ -76,6 +76,8 @@ def test_no_term_links_inside_links_or_code(site: Path) -> None:
 
 def test_quote_note_attaches_explainer_to_its_paragraph(site: Path) -> None:
     soup = page(site, "articles/test/index.html")
+    marked = soup.select_one("#p3 mark.cmp-quote")
+    assert marked.get_text() == "Diplomatic efforts to resolve the conflict"
     note = soup.select_one("#p3 .cmp-note--quote")
     assert (
         "Diplomatic efforts to resolve the conflict"

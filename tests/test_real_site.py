@@ -65,6 +65,15 @@ def test_each_entry_is_noted_once_at_its_first_mention(article: BeautifulSoup, c
         assert note.find_parent(class_="cmp-unit")["id"] == unit_id
 
 
+def test_quoted_passages_are_marked_even_across_term_links(article: BeautifulSoup) -> None:
+    marks = {plain(m.get_text()): m for m in article.select("#p3 mark.cmp-quote")}
+    marked = marks["Armenia is rapidly turning against its erstwhile Russian ally"]
+    assert marked.select_one("a.cmp-term")["data-entry"] == "armenia"
+    assert len(article.select(".cmp-article mark.cmp-quote")) == len(
+        article.select(".cmp-note--quote")
+    )
+
+
 def test_paragraph_8_carries_the_minsk_group_explainer(article: BeautifulSoup) -> None:
     hrefs = [a["href"] for a in article.select("#p8 .cmp-note a")]
     assert "../../explainers/minsk-group-mediation/" in hrefs

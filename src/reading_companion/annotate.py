@@ -26,6 +26,7 @@ from markdown.util import AtomicString
 from . import notes
 from .articles import Article
 from .content import Content
+from .quotes import locate_quote
 from .typography import smarten
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style"}
@@ -98,6 +99,11 @@ class ArticleAnnotator(Treeprocessor):
             noted.update(fresh)
             record.notes[number] = fresh
             anchors = article.anchors_in(number)
+            for anchor in anchors:
+                found = locate_quote(record.texts[number], anchor.note)
+                if found is not None:
+                    start, exact = found
+                    mark_passage(paragraph, start, start + len(exact))
             record.explainers[number] = _explainers_of(self.extension.content, fresh, anchors)
             unit = notes.paragraph_unit(
                 paragraph, number, fresh, anchors, self.extension.content, base
@@ -185,6 +191,53 @@ def first_mentions(paragraph: etree.Element) -> dict[str, tuple[int, str]]:
 
     walk(paragraph)
     return found
+
+
+def mark_passage(paragraph: etree.Element, start: int, end: int) -> bool:
+    """Wrap characters ``start:end`` of the paragraph's text in ``<mark class="cmp-quote">``,
+    the passage a quote note is about. The passage may span term links, but it must begin
+    and end in the paragraph's own text; otherwise it is left unmarked and ``False`` returned.
+    """
+    # Where each stretch of the paragraph's own text begins: p.text, then each child's tail.
+    children = list(paragraph)
+    slots: list[tuple[int, int]] = []  # (slot index, offset): -1 is p.text, i is children[i].tail
+    offset = len(paragraph.text or "")
+    bounds = [(-1, 0, offset)]
+    for index, child in enumerate(children):
+        offset += len("".join(child.itertext()))
+        tail = len(child.tail or "")
+        bounds.append((index, offset, offset + tail))
+        offset += tail
+    for position in (start, end):
+        slot = next(((i, position - a) for i, a, b in bounds if a <= position <= b), None)
+        if slot is None:
+            return False
+        slots.append(slot)
+    (first, a), (last, b) = slots
+
+    def text_of(slot: int) -> str:
+        return (paragraph.text if slot < 0 else children[slot].tail) or ""
+
+    def set_text(slot: int, value: str) -> None:
+        if slot < 0:
+            paragraph.text = value
+        else:
+            children[slot].tail = value
+
+    mark = etree.Element("mark", {"class": "cmp-quote"})
+    head = text_of(first)
+    if first == last:
+        mark.text, mark.tail = head[a:b], head[b:]
+    else:
+        mark.text = head[a:]
+        for child in children[first + 1 : last + 1]:
+            paragraph.remove(child)
+            mark.append(child)
+        end_tail = children[last].tail or ""
+        children[last].tail, mark.tail = end_tail[:b], end_tail[b:]
+    set_text(first, head[:a])
+    paragraph.insert(first + 1, mark)
+    return True
 
 
 def _parent_of(root: etree.Element, child: etree.Element) -> etree.Element:

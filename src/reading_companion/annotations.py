@@ -8,50 +8,14 @@ See https://www.w3.org/TR/annotation-model/.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from .annotate import ArticleRecord
 from .content import Content, entry_page
-from .models import QuoteNote
-from .typography import plain
+from .quotes import locate_quote
 
 CONTEXT = 32  # characters of prefix and suffix, as annotation tools commonly use
 FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"
-
-
-def quote_pattern(quote: str) -> re.Pattern[str]:
-    """Find source words in typeset text: any quote style, ``--`` or a dash, any spacing."""
-    parts = []
-    for token in re.split(r"(\s+|--|['\"])", quote):
-        if not token:
-            continue
-        if token.isspace():
-            parts.append(r"\s+")
-        elif token == "--":
-            parts.append("(?:--|\u2014)")
-        elif token == "'":
-            parts.append("['\u2018\u2019]")
-        elif token == '"':
-            parts.append('["\u201c\u201d]')
-        else:
-            parts.append(re.escape(token))
-    return re.compile("".join(parts))
-
-
-def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
-    """The (offset, exact words) of a quote note in a typeset paragraph, honouring prefix/suffix."""
-    for match in quote_pattern(note.quote).finditer(text):
-        before = _fold(text[: match.start()])
-        after = _fold(text[match.end() :])
-        if before.endswith(_fold(note.prefix or "")) and after.startswith(_fold(note.suffix or "")):
-            return match.start(), match.group()
-    return None
-
-
-def _fold(text: str) -> str:
-    """Compare as the validator does (articles.py): the source's characters, spaces folded."""
-    return " ".join(plain(text).split())
 
 
 def _selectors(text: str, number: int, start: int, exact: str) -> list[dict]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .frontmatter import Document, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem, display_path
-from .typography import plain
+from .quotes import fold
 from .validation import validate
 
 
@@ -144,17 +144,13 @@ def anchor_notes(
 
 
 def _occurrences(note: QuoteNote, paragraphs: list[Paragraph]):
-    quote = _fold(note.quote)
-    prefix, suffix = _fold(note.prefix or ""), _fold(note.suffix or "")
+    quote = fold(note.quote)
+    prefix, suffix = fold(note.prefix or ""), fold(note.suffix or "")
     for paragraph in paragraphs:
-        text = _fold(paragraph.text)
+        text = fold(paragraph.text)
         start = text.find(quote)
         while start != -1:
             before, after = text[:start].rstrip(), text[start + len(quote) :].lstrip()
             if before.endswith(prefix) and after.startswith(suffix):
                 yield paragraph.number, start
             start = text.find(quote, start + 1)
-
-
-def _fold(text: str) -> str:
-    return " ".join(plain(text).split())

@@ -1,0 +1,46 @@
+"""Find a quote note's passage in a paragraph, as the W3C TextQuoteSelector does.
+
+The validator looks in the source text, the renderer in the typeset text; both compare
+through :func:`fold`, so straight and curly quotes, ``--`` and dashes are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import QuoteNote
+from .typography import plain
+
+
+def quote_pattern(quote: str) -> re.Pattern[str]:
+    """Find source words in typeset text: any quote style, ``--`` or a dash, any spacing."""
+    parts = []
+    for token in re.split(r"(\s+|--|['\"])", quote):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token == "--":
+            parts.append("(?:--|\u2014)")
+        elif token == "'":
+            parts.append("['\u2018\u2019]")
+        elif token == '"':
+            parts.append('["\u201c\u201d]')
+        else:
+            parts.append(re.escape(token))
+    return re.compile("".join(parts))
+
+
+def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
+    """The (offset, exact words) of a quote note in a typeset paragraph, honouring prefix/suffix."""
+    for match in quote_pattern(note.quote).finditer(text):
+        before = fold(text[: match.start()])
+        after = fold(text[match.end() :])
+        if before.endswith(fold(note.prefix or "")) and after.startswith(fold(note.suffix or "")):
+            return match.start(), match.group()
+    return None
+
+
+def fold(text: str) -> str:
+    """Text as quotes are compared: the source's own characters, spaces folded."""
+    return " ".join(plain(text).split())
