@@ -119,13 +119,18 @@ def _explainers_of(content: Content, entry_ids: list[str], anchors: list) -> lis
     return list(dict.fromkeys(x for x in found if x))
 
 
-def _text_slots(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
-    """Every (element, 'text' | 'tail') slot holding prose, in reading order."""
+def _text_slots(
+    element: etree.Element, *, with_code: bool = False
+) -> Iterator[tuple[etree.Element, str]]:
+    """Every (element, 'text' | 'tail') slot holding prose, in reading order; with
+    ``with_code``, skipped code elements too, as (element, 'code'), for context."""
     if element.text and not isinstance(element.text, AtomicString):
         yield element, "text"
     for child in list(element):
         if child.tag not in SKIP_TAGS:
-            yield from _text_slots(child)
+            yield from _text_slots(child, with_code=with_code)
+        elif with_code and child.tag != "a":
+            yield child, "code"
         elif child.tag == "a" and child.text and not isinstance(child.text, AtomicString):
             # Link text is prose too (quotes get curled) but is never re-linked.
             yield child, "text"
@@ -134,9 +139,15 @@ def _text_slots(element: etree.Element) -> Iterator[tuple[etree.Element, str]]:
 
 
 def set_typography(paragraph: etree.Element) -> None:
-    """Curl quotes and set dashes across the paragraph's text nodes, in order."""
+    """Curl quotes and set dashes across the paragraph's text nodes, in order.
+
+    Code is left alone but still read as context: in ``"`ls`"`` the second quote closes.
+    """
     before = ""
-    for element, slot in _text_slots(paragraph):
+    for element, slot in _text_slots(paragraph, with_code=True):
+        if slot == "code":
+            before = "".join(element.itertext()) or before
+            continue
         before = smarten(getattr(element, slot), before)
         setattr(element, slot, before)
 
