@@ -308,3 +308,13 @@ def test_an_invalid_entry_is_reported_once_not_by_its_neighbours(tmp_path: Path)
         load_content(glossary, docs, tmp_path)
     assert "'city' is not a kind" in str(caught.value)
     assert "there is no entry 'baku'" not in str(caught.value)
+
+
+def test_two_quote_notes_on_one_target_get_distinct_ids(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    notes = [{"quote": "They met", "entry": "baku"}, {"quote": "in Baku", "entry": "baku"}]
+    write_article(docs, ["They met in Baku."], notes=notes)
+    article = load_content(glossary, docs, tmp_path).articles["articles/test.md"]
+    assert [article.note_id(a) for a in article.anchors] == ["note-p1-baku", "note-p1-baku-2"]

@@ -106,7 +106,7 @@ class ArticleAnnotator(Treeprocessor):
                     mark_passage(paragraph, start, start + len(exact))
             record.explainers[number] = _explainers_of(self.extension.content, fresh, anchors)
             unit = notes.paragraph_unit(
-                paragraph, number, fresh, anchors, self.extension.content, base
+                paragraph, number, fresh, article, self.extension.content, base
             )
             index = list(root).index(paragraph)
             root.remove(paragraph)

@@ -72,7 +72,7 @@ def web_annotations(
             target = content.note_target(anchor.note)
             items.append(
                 _annotation(
-                    f"{page_url}#note-p{number}-{target.id}",
+                    f"{page_url}#{record.article.note_id(anchor)}",
                     "linking",
                     target.summary,
                     url_of(target.src_uri),

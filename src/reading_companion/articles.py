@@ -42,6 +42,17 @@ class Article:
     anchors: list[Anchor] = field(default_factory=list)
     lines: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def note_id(self, anchor: Anchor) -> str:
+        """The HTML id of a quote note: ``note-p8-minsk-group-mediation``, with ``-2``, ``-3``
+        for a second and third note on the same target in one paragraph."""
+        target = anchor.note.explainer or anchor.note.entry
+        same = [
+            a for a in self.anchors_in(anchor.paragraph)
+            if (a.note.explainer or a.note.entry) == target
+        ]  # fmt: skip
+        rank = same.index(anchor) + 1
+        return f"note-p{anchor.paragraph}-{target}" + (f"-{rank}" if rank > 1 else "")
+
     def anchors_in(self, number: int) -> list[Anchor]:
         """The quote notes attached to paragraph ``number``, in order of the text."""
         return sorted((a for a in self.anchors if a.paragraph == number), key=lambda a: a.start)

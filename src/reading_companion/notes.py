@@ -11,7 +11,7 @@ import functools
 import posixpath
 import xml.etree.ElementTree as etree
 
-from .articles import Anchor
+from .articles import Anchor, Article
 from .content import Content, entry_page
 from .glossary import Entry
 from .typography import smarten
@@ -47,7 +47,7 @@ def paragraph_unit(
     paragraph: etree.Element,
     number: int,
     entry_ids: list[str],
-    anchors: list[Anchor],
+    article: Article,
     content: Content,
     base: str,
 ) -> etree.Element:
@@ -62,7 +62,8 @@ def paragraph_unit(
     paragraph.set("class", "cmp-text")
     unit.append(paragraph)
     items = [entry_note(content.entries[e], base, content) for e in entry_ids]
-    items += [quote_note(anchor, number, content, base) for anchor in anchors]
+    anchors = article.anchors_in(number)
+    items += [quote_note(a, article.note_id(a), content, base) for a in anchors]
     if items:
         unit.append(notes_aside(number, items))
     else:
@@ -114,12 +115,10 @@ def entry_note(entry: Entry, base: str, content: Content) -> etree.Element:
     return item
 
 
-def quote_note(anchor: Anchor, number: int, content: Content, base: str) -> etree.Element:
+def quote_note(anchor: Anchor, note_id: str, content: Content, base: str) -> etree.Element:
     """A note anchored to a passage: the quoted words, then the explainer or entry."""
     target = content.note_target(anchor.note)
-    item = etree.Element(
-        "li", {"class": "cmp-note cmp-note--quote", "id": f"note-p{number}-{target.id}"}
-    )
+    item = etree.Element("li", {"class": "cmp-note cmp-note--quote", "id": note_id})
     quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
     quoted.text = f"\u201c{smarten(anchor.note.quote)}\u201d"
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
