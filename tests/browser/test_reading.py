@@ -102,10 +102,22 @@ def test_hover_shows_a_preview_and_escape_closes_it(visit) -> None:
     assert "Ilham Aliyev" in text
     assert "person" in text
     preview = page.locator("#cmp-preview").bounding_box()
-    line = term.bounding_box()
-    assert preview["y"] >= line["y"] + line["height"], "the preview covers the term's line"
+    text = page.locator("#p16 .cmp-text").bounding_box()
+    assert preview["x"] >= text["x"] + text["width"], "the preview covers the paragraph"
     page.keyboard.press("Escape")
     assert page.locator("#cmp-preview").is_hidden()
+
+
+def test_a_note_beside_its_paragraph_is_lit_up_not_repeated(visit) -> None:
+    page = visit(ARTICLE)
+    page.locator("#p17 a.cmp-term[data-entry=ruben-vardanyan]").hover()
+    note = page.locator("#note-ruben-vardanyan")
+    assert "cmp-note--active" in note.get_attribute("class")
+    assert page.locator("#cmp-preview").count() == 0 or page.locator("#cmp-preview").is_hidden()
+    described = page.locator("#p17 a.cmp-term[data-entry=ruben-vardanyan]").get_attribute(
+        "aria-describedby"
+    )
+    assert described == "note-ruben-vardanyan"
 
 
 def test_keyboard_focus_shows_a_preview(visit) -> None:
@@ -135,8 +147,10 @@ def test_previews_survive_instant_navigation(visit) -> None:
     page.locator(".md-content a.md-button").click()
     page.wait_for_selector("#p1")
     assert page.evaluate("window.__noReload") is True, "the page reloaded: no instant navigation"
+    page.locator("#p16 a.cmp-term[data-entry=ilham-aliyev]").hover()
+    assert "Ilham Aliyev" in preview_text(page)
     page.locator("#p5 a.cmp-term[data-entry=mehriban-aliyeva]").hover()
-    assert "Mehriban Aliyeva" in preview_text(page)
+    assert "cmp-note--active" in page.locator("#note-mehriban-aliyeva").get_attribute("class")
 
 
 def test_without_javascript_notes_and_links_are_there(visit) -> None:

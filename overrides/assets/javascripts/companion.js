@@ -28,20 +28,39 @@
     const note = document.getElementById("note-" + term.dataset.entry);
     if (!note) return;
     clearTimeout(hideTimer);
+    hide();
+    owner = term;
+    const unit = term.closest(".cmp-unit");
+    // Wide screens: a note standing beside this very paragraph is lit up, not repeated.
+    if (WIDE.matches && unit && unit.contains(note) && note.offsetParent) {
+      note.classList.add("cmp-note--active");
+      term.setAttribute("aria-describedby", note.id);
+      return;
+    }
     const box = popover();
     box.replaceChildren(...Array.from(note.children, (child) => child.cloneNode(true)));
     box.hidden = false;
-    owner = term;
     term.setAttribute("aria-describedby", box.id);
     const rect = term.getBoundingClientRect();
-    const width = box.offsetWidth;
-    const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    const text = unit && unit.querySelector(".cmp-text");
+    const page = document.documentElement.clientWidth;
+    let left, top;
+    if (WIDE.matches && text) {
+      // In the margin beside the line, so the paragraph being read stays uncovered.
+      left = text.getBoundingClientRect().right + 24;
+      top = rect.top;
+    } else {
+      left = rect.left;
+      top = rect.bottom + 6;
+    }
+    left = Math.max(8, Math.min(left, page - box.offsetWidth - 8));
     box.style.left = left + window.scrollX + "px";
-    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+    box.style.top = top + window.scrollY + "px";
   }
 
   function hide() {
     if (preview) preview.hidden = true;
+    document.querySelectorAll(".cmp-note--active").forEach((n) => n.classList.remove("cmp-note--active"));
     if (owner) owner.removeAttribute("aria-describedby");
     owner = null;
   }
