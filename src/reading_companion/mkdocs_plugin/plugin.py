@@ -112,6 +112,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         src_uri = page.file.src_uri
         self.extension.current_page = src_uri
+        if isinstance(page.meta.get("title"), str):  # titles get the text's typography too
+            page.meta["title"] = smarten(page.meta["title"])
         entry_id = entry_id_of(src_uri)
         if entry_id in self.content.entries:
             page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
