@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import Document, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem, display_path
-from .quotes import fold
+from .quotes import find_quotes
 from .validation import validate
 
 
@@ -154,14 +155,7 @@ def anchor_notes(
     return anchors, problems
 
 
-def _occurrences(note: QuoteNote, paragraphs: list[Paragraph]):
-    quote = fold(note.quote)
-    prefix, suffix = fold(note.prefix or ""), fold(note.suffix or "")
+def _occurrences(note: QuoteNote, paragraphs: list[Paragraph]) -> Iterator[tuple[int, int]]:
     for paragraph in paragraphs:
-        text = fold(paragraph.text)
-        start = text.find(quote)
-        while start != -1:
-            before, after = text[:start].rstrip(), text[start + len(quote) :].lstrip()
-            if before.endswith(prefix) and after.startswith(suffix):
-                yield paragraph.number, start
-            start = text.find(quote, start + 1)
+        for start, _ in find_quotes(paragraph.text, note):
+            yield paragraph.number, start

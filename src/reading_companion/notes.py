@@ -8,7 +8,6 @@ and are styled by ``overrides/assets/stylesheets/companion.css``.
 from __future__ import annotations
 
 import functools
-import posixpath
 import xml.etree.ElementTree as etree
 
 from .articles import Anchor, Article
@@ -23,14 +22,15 @@ def _up(base: str) -> str:
     return "../" * len([part for part in base.split("/") if part])
 
 
-def entry_href(entry_id: str, base: str) -> str:
-    """A link from a page in folder ``base`` to an entry page, as MkDocs expects: a .md path."""
-    return _up(base) + entry_page(entry_id)
-
-
 def page_href(src_uri: str, base: str) -> str:
-    """A relative .md link from a page in folder ``base`` to another page of ``docs/``."""
-    return posixpath.relpath(src_uri, base or ".")
+    """A relative .md link from a page in folder ``base`` to another page of ``docs/``,
+    as MkDocs expects, so it rewrites and checks it."""
+    return _up(base) + src_uri
+
+
+def entry_href(entry_id: str, base: str) -> str:
+    """A link from a page in folder ``base`` to an entry page."""
+    return page_href(entry_page(entry_id), base)
 
 
 def term_link(entry: Entry, text: str, base: str) -> etree.Element:

@@ -7,6 +7,7 @@ through :func:`fold`, so straight and curly quotes, ``--`` and dashes are the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .models import QuoteNote
 from .typography import plain
@@ -31,14 +32,18 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
-    """The (offset, exact words) of a quote note in a typeset paragraph, honouring prefix/suffix."""
+def find_quotes(text: str, note: QuoteNote) -> Iterator[tuple[int, str]]:
+    """Each (offset, exact words) of a quote note in ``text`` that its prefix/suffix allow."""
+    prefix, suffix = fold(note.prefix or ""), fold(note.suffix or "")
     for match in quote_pattern(note.quote).finditer(text):
-        before = fold(text[: match.start()])
-        after = fold(text[match.end() :])
-        if before.endswith(fold(note.prefix or "")) and after.startswith(fold(note.suffix or "")):
-            return match.start(), match.group()
-    return None
+        before, after = fold(text[: match.start()]), fold(text[match.end() :])
+        if before.endswith(prefix) and after.startswith(suffix):
+            yield match.start(), match.group()
+
+
+def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
+    """The first place of a quote note in a (typeset) paragraph, or ``None``."""
+    return next(find_quotes(text, note), None)
 
 
 def fold(text: str) -> str:
