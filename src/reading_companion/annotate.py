@@ -14,9 +14,10 @@ rendered (``current_page``) and reads what it found from ``records``.
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -25,10 +26,12 @@ from markdown.util import AtomicString
 
 from . import notes
 from .articles import Article
+from .cache import WorkCache, digest
 from .content import Content
 from .quotes import locate_quote
 from .typography import smarten
 
+PLACEHOLDER_MARKS = re.compile(r"[\x02\x03]")  # Python-Markdown's stash placeholders
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style"}
 PROSE_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "blockquote"}
 
@@ -37,7 +40,7 @@ PROSE_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td",
 class ArticleRecord:
     """What the annotator found in one article page, for backlinks and search."""
 
-    article: Article
+    article: Article  # None only while it is kept in the cache
     mentions: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids
     notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids noted
     explainers: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> explainer ids
@@ -50,9 +53,14 @@ class CompanionExtension(Extension):
     """Register the article annotator; one instance serves every page of a build."""
 
     def __init__(
-        self, content: Content, records: dict[str, ArticleRecord] | None = None, **kwargs
+        self,
+        content: Content,
+        records: dict[str, ArticleRecord] | None = None,
+        cache: WorkCache | None = None,
+        **kwargs,
     ) -> None:
         self.content = content
+        self.cache = cache  # keeps annotated articles between builds
         self.current_page: str | None = None  # src_uri of the page being rendered
         self.records: dict[str, ArticleRecord] = {} if records is None else records
         super().__init__(**kwargs)
@@ -79,38 +87,88 @@ class ArticleAnnotator(Treeprocessor):
                 if block.tag in PROSE_BLOCKS:
                     set_typography(block)
             return
-        record = ArticleRecord(article)
+        cache = self.extension.cache
+        if cache is None:
+            record = annotate_article(root, article, self.extension.content)
+        else:
+            record = self._annotate_cached(root, article, cache)
         self.extension.records[article.src_uri] = record
-        noted: set[str] = set()
-        base = posixpath.dirname(article.src_uri)
-        paragraphs = [child for child in root if child.tag == "p"]
-        if len(paragraphs) != len(article.paragraphs):  # validation rules this out
-            raise ValueError(
-                f"{article.path}: {len(paragraphs)} paragraphs rendered, "
-                f"{len(article.paragraphs)} in the source"
-            )
-        for number, paragraph in enumerate(paragraphs, start=1):
-            set_typography(paragraph)
-            record.texts[number] = "".join(paragraph.itertext())
-            mentioned = link_terms(paragraph, self.extension.content, base)
-            record.terms[number] = first_mentions(paragraph)
-            record.mentions[number] = mentioned
-            fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
-            noted.update(fresh)
-            record.notes[number] = fresh
-            anchors = article.anchors_in(number)
-            for anchor in anchors:
-                found = locate_quote(record.texts[number], anchor.note)
-                if found is not None:
-                    start, exact = found
-                    mark_passage(paragraph, start, start + len(exact))
-            record.explainers[number] = _explainers_of(self.extension.content, fresh, anchors)
-            unit = notes.paragraph_unit(
-                paragraph, number, fresh, article, self.extension.content, base
-            )
-            index = list(root).index(paragraph)
-            root.remove(paragraph)
-            root.insert(index, unit)
+
+    def _annotate_cached(
+        self, root: etree.Element, article: Article, cache: WorkCache
+    ) -> ArticleRecord:
+        """Annotate, or put back what an earlier build made of the very same input: the
+        page's parsed text and the content its notes draw on.
+
+        The result is kept as XML, which expat reads back far faster than pickle
+        rebuilds elements. Text holding Python-Markdown's placeholders (for raw HTML
+        kept aside, in control characters XML cannot hold) is annotated afresh each time.
+        """
+        content = self.extension.content
+        parsed = list(_tree_parts(root))
+        if any(PLACEHOLDER_MARKS.search(part) for part in parsed):
+            return annotate_article(root, article, content)
+        key = digest("annotated", article.src_uri, content.fingerprint, *parsed)
+        made: list[ArticleRecord] = []
+
+        def annotate() -> tuple[bytes, ArticleRecord]:
+            made.append(annotate_article(root, article, content))
+            kept = replace(made[0], article=None)  # type: ignore[arg-type]
+            return etree.tostring(root, encoding="utf-8"), kept
+
+        markup, record = cache.get(key, annotate)
+        if made:
+            return made[0]
+        try:
+            root[:] = list(etree.fromstring(markup))
+        except etree.ParseError:  # a character XML cannot hold: do the work instead
+            return annotate_article(root, article, content)
+        return replace(record, article=article)
+
+
+def _tree_parts(root: etree.Element) -> Iterator[str]:
+    """Everything in the tree, element by element in document order, with each element's
+    number of children, so that two trees give the same parts only if they are equal."""
+    for element in root.iter():
+        yield element.tag
+        yield str(len(element))
+        yield repr(sorted(element.attrib.items()))
+        yield element.text or ""
+        yield element.tail or ""
+
+
+def annotate_article(root: etree.Element, article: Article, content: Content) -> ArticleRecord:
+    """Set, link, number and annotate every paragraph of the article in ``root``."""
+    record = ArticleRecord(article)
+    noted: set[str] = set()
+    base = posixpath.dirname(article.src_uri)
+    paragraphs = [child for child in root if child.tag == "p"]
+    if len(paragraphs) != len(article.paragraphs):  # validation rules this out
+        raise ValueError(
+            f"{article.path}: {len(paragraphs)} paragraphs rendered, "
+            f"{len(article.paragraphs)} in the source"
+        )
+    for number, paragraph in enumerate(paragraphs, start=1):
+        set_typography(paragraph)
+        record.texts[number] = "".join(paragraph.itertext())
+        mentioned = link_terms(paragraph, content, base)
+        record.terms[number] = first_mentions(paragraph)
+        record.mentions[number] = mentioned
+        fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
+        noted.update(fresh)
+        record.notes[number] = fresh
+        anchors = article.anchors_in(number)
+        for anchor in anchors:
+            found = locate_quote(record.texts[number], anchor.note)
+            if found is not None:
+                start, exact = found
+                mark_passage(paragraph, start, start + len(exact))
+        record.explainers[number] = _explainers_of(content, fresh, anchors)
+        unit = notes.paragraph_unit(paragraph, number, fresh, article, content, base)
+        index = list(root).index(paragraph)
+        root.remove(paragraph)
+        root.insert(index, unit)
+    return record
 
 
 def _explainers_of(content: Content, entry_ids: list[str], anchors: list) -> list[str]:

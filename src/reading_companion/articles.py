@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import WorkCache, file_key
 from .frontmatter import Document, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem, display_path
@@ -98,31 +100,39 @@ FRONT_MATTER_ARTICLE = re.compile(r"\A---[ \t]*\n(?:(?!---[ \t]*\n).*\n)*?articl
 
 
 def load_articles(
-    docs_dir: Path, root: Path | None = None
+    docs_dir: Path, root: Path | None = None, cache: WorkCache | None = None
 ) -> tuple[dict[str, Article], list[Problem]]:
     """Every article page under ``docs_dir`` by its path in ``docs/``, with all problems."""
+    cache = cache or WorkCache()
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
-        # Only pages whose front matter has an ``article:`` key are articles.
-        if not FRONT_MATTER_ARTICLE.match(path.read_text(encoding="utf-8", errors="replace")):
-            continue
         shown = display_path(path, root)
-        document, found = read_document(path, shown)
-        problems += found
-        if document is None or "article" not in document.meta:
-            continue
-        meta, found = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
-        problems += found
-        if meta is None:
-            continue
-        paragraphs, found = split_paragraphs(document)
-        problems += found
-        anchors, found = anchor_notes(document, meta.notes, paragraphs)
-        problems += found
         src_uri = path.relative_to(docs_dir).as_posix()
-        articles[src_uri] = Article(src_uri, shown, meta, paragraphs, anchors, document.lines)
+        load = functools.partial(load_article, path, shown, src_uri)
+        article, found = cache.get(file_key("article", path, shown, src_uri), load)
+        problems += found
+        if article is not None:
+            articles[src_uri] = article
     return articles, problems
+
+
+def load_article(path: Path, shown: str, src_uri: str) -> tuple[Article | None, list[Problem]]:
+    """The page as an article, or ``None`` when its front matter has no ``article:`` key."""
+    if not FRONT_MATTER_ARTICLE.match(path.read_text(encoding="utf-8", errors="replace")):
+        return None, []
+    document, problems = read_document(path, shown)
+    if document is None or "article" not in document.meta:
+        return None, problems
+    meta, found = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
+    problems += found
+    if meta is None:
+        return None, problems
+    paragraphs, found = split_paragraphs(document)
+    problems += found
+    anchors, found = anchor_notes(document, meta.notes, paragraphs)
+    problems += found
+    return Article(src_uri, shown, meta, paragraphs, anchors, document.lines), problems
 
 
 def anchor_notes(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, load_articles
+from .cache import WorkCache
 from .explainers import Explainer, load_explainers
 from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_glossary
 from .matcher import TermMatcher
@@ -45,6 +46,8 @@ class Content:
     articles: dict[str, Article]
     warnings: list[Problem] = field(default_factory=list)
     general: set[str] = field(default_factory=set)  # entries deliberately not in any article
+    # A digest of every file the content was read from: what a cached annotation depends on.
+    fingerprint: str = ""
     matcher: TermMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -78,14 +81,21 @@ class Content:
 
 
 def load_content(
-    glossary_dir: Path, docs_dir: Path, root: Path | None = None, *, check_usage: bool = True
+    glossary_dir: Path,
+    docs_dir: Path,
+    root: Path | None = None,
+    *,
+    check_usage: bool = True,
+    cache: WorkCache | None = None,
 ) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every error.
 
     ``check_usage`` matches every article once more to warn about entries none of them
     names; a build skips it and asks :func:`unused_entry_warnings` with what it rendered.
+    With a ``cache``, files validated by an earlier build are not validated again.
     """
-    entries, problems = load_glossary(glossary_dir, root)
+    cache = cache or WorkCache()
+    entries, problems = load_glossary(glossary_dir, root, cache)
     general, found = load_general(glossary_dir, root)
     problems += found
     problems += [
@@ -98,9 +108,9 @@ def load_content(
         )
         for entry_id in sorted(general - set(entries))
     ]
-    explainers, found = load_explainers(docs_dir, root)
+    explainers, found = load_explainers(docs_dir, root, cache)
     problems += found
-    articles, found = load_articles(docs_dir, root)
+    articles, found = load_articles(docs_dir, root, cache)
     problems += found
     # A file that exists but failed validation is reported once, not again by every reference.
     entry_files = {p.stem for p in glossary_dir.glob("*.md") if is_content_file(p)}
@@ -109,7 +119,8 @@ def load_content(
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
-    content = Content(entries, explainers, articles, [p for p in problems if p.warning], general)
+    warnings = [p for p in problems if p.warning]
+    content = Content(entries, explainers, articles, warnings, general, cache.fingerprint())
     if check_usage:
         content.warnings += unused_entry_warnings(content)
     return content

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import WorkCache, file_key
 from .frontmatter import read_document
 from .glossary import check_body, is_content_file
 from .models import ID_RE, ExplainerMeta
@@ -26,9 +28,10 @@ class Explainer:
 
 
 def load_explainers(
-    docs_dir: Path, root: Path | None = None
+    docs_dir: Path, root: Path | None = None, cache: WorkCache | None = None
 ) -> tuple[dict[str, Explainer], list[Problem]]:
     """Read and validate every explainer page; return them by id and all problems."""
+    cache = cache or WorkCache()
     explainers: dict[str, Explainer] = {}
     problems: list[Problem] = []
     folder = docs_dir / "explainers"
@@ -46,13 +49,22 @@ def load_explainers(
                 )
             )
             continue
-        document, found = read_document(path, shown)
+        src_uri = path.relative_to(docs_dir).as_posix()
+        load = functools.partial(load_explainer, path, shown, src_uri)
+        explainer, found = cache.get(file_key("explainer", path, shown, src_uri), load)
         problems += found
-        if document is None:
-            continue
-        meta, found = validate(ExplainerMeta, document, document.meta)
-        problems += found + check_body(document, EXPLAINER_WORDS)
-        if meta is not None:
-            src_uri = path.relative_to(docs_dir).as_posix()
-            explainers[path.stem] = Explainer(path.stem, meta, src_uri, shown, document.lines)
+        if explainer is not None:
+            explainers[path.stem] = explainer
     return explainers, problems
+
+
+def load_explainer(path: Path, shown: str, src_uri: str) -> tuple[Explainer | None, list[Problem]]:
+    """One explainer page, validated on its own; ``src_uri`` is its path inside ``docs/``."""
+    document, problems = read_document(path, shown)
+    if document is None:
+        return None, problems
+    meta, found = validate(ExplainerMeta, document, document.meta)
+    problems += found + check_body(document, EXPLAINER_WORDS)
+    if meta is None:
+        return None, problems
+    return Explainer(path.stem, meta, src_uri, shown, document.lines), problems

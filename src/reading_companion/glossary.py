@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .cache import WorkCache, file_key
 from .frontmatter import Document, read_document
 from .matcher import name_key
 from .models import ID_RE, EntryMeta, find_html, unsafe_markup_problem
@@ -42,9 +44,12 @@ def is_content_file(path: Path) -> bool:
 
 
 def load_glossary(
-    directory: Path, root: Path | None = None
+    directory: Path, root: Path | None = None, cache: WorkCache | None = None
 ) -> tuple[dict[str, Entry], list[Problem]]:
-    """Read and validate every entry in ``directory``; return entries by id and all problems."""
+    """Read and validate every entry in ``directory``; return entries by id and all problems.
+
+    With a ``cache``, a file unchanged since it was last validated is not read again."""
+    cache = cache or WorkCache()
     entries: dict[str, Entry] = {}
     problems: list[Problem] = []
     for path in sorted(p for p in directory.glob("*.md") if is_content_file(p)):
@@ -61,17 +66,26 @@ def load_glossary(
                 )
             )
             continue
-        document, found = read_document(path, shown)
+        load = functools.partial(load_entry, path, shown)
+        entry, found = cache.get(file_key("entry", path, shown), load)
         problems += found
-        if document is None:
-            continue
-        meta, found = validate(EntryMeta, document, document.meta)
-        problems += found + check_body(document)
-        if meta is not None:
-            entries[entry_id] = Entry(entry_id, meta, document.body, shown, document.lines)
-            problems += _source_warnings(document, meta.sources)
+        if entry is not None:
+            entries[entry_id] = entry
     problems += check_unique_names(entries)
     return entries, problems
+
+
+def load_entry(path: Path, shown: str) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, validated on its own; ``shown`` is its path in messages."""
+    document, problems = read_document(path, shown)
+    if document is None:
+        return None, problems
+    meta, found = validate(EntryMeta, document, document.meta)
+    problems += found + check_body(document)
+    if meta is None:
+        return None, problems
+    problems += _source_warnings(document, meta.sources)
+    return Entry(path.stem, meta, document.body, shown, document.lines), problems
 
 
 GENERAL_FILE = "_general.yml"

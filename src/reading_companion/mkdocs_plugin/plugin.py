@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..annotate import CompanionExtension
+from ..cache import WorkCache
 from ..content import Content, load_content, unused_entry_warnings
 from ..dates import readable_date
 from ..problems import ContentError, Problem
@@ -48,6 +49,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         # What the annotator found per article. Kept across builds: a --dirty build renders
         # only changed articles, but every entry page still needs all backlinks.
         self.records: dict = {}
+        self.cache: WorkCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
@@ -66,9 +68,16 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         root = Path(config.config_file_path).parent
         self.problems = []
+        if self.cache is None:
+            self.cache = WorkCache(root / self.config.cache_dir if self.config.cache else None)
+        self.cache.start_build()
         try:
             self.content = load_content(
-                Path(self.config.glossary_dir), Path(config.docs_dir), root, check_usage=False
+                Path(self.config.glossary_dir),
+                Path(config.docs_dir),
+                root,
+                check_usage=False,
+                cache=self.cache,
             )
         except ContentError as error:
             if not (self.serving and self.content is not None):
@@ -79,7 +88,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.explainer_pages = {x.src_uri for x in self.content.explainers.values()}
         if not self.dirty:
             self.records = {}
-        self.extension = CompanionExtension(self.content, records=self.records)
+        self.extension = CompanionExtension(self.content, records=self.records, cache=self.cache)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         return config
 
@@ -181,6 +190,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
                 for e in ids
             }
             self.report(unused_entry_warnings(self.content, named))
+        if self.cache is not None:
+            self.cache.save()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -99,6 +99,7 @@ class Views:
         file = self.files.get_file_from_path(src_uri)
         return file.url if file is not None else src_uri
 
+    @functools.cache  # noqa: B019 (as above)
     def site_links(self) -> dict[str, str | None]:
         """Pages templates link to by name, as site-relative URLs (None when absent)."""
         pages = {
