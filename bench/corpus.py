@@ -7,11 +7,11 @@ paragraphs, each followed by a sentence that names a few entries, so matching ha
 from __future__ import annotations
 
 import random
-import re
 import shutil
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 SYLLABLES = "ka ro va li de mir sun ta ber go lan vi zor ek nu has pel dri mo tau".split()  # noqa: SIM905
@@ -52,6 +52,51 @@ def article_paragraphs() -> list[str]:
 BODY = " ".join(["A sentence of background on this made-up entry for the benchmark."] * 10)
 
 
+def plain_entry_page(meta: dict, body: str, source_path: str) -> str:
+    """What the plugin's entry page shows, as Markdown someone would write without it:
+    kind, names, summary, body, related entries, sources and the date it was checked."""
+    lines = [f"*{meta['kind']}*", ""]
+    native = meta.get("native") or {}
+    names = [f"{code}: {name}" for code, name in native.items()] + list(meta.get("aliases", []))
+    if names:
+        lines += [f"Also: {', '.join(names)}.", ""]
+    lines += [meta["summary"], "", body.strip(), ""]
+    if meta.get("related"):
+        lines += ["## Related", ""]
+        lines += [f"- [{other}]({other}.md)" for other in meta["related"]]
+        lines.append("")
+    lines += ["## Sources", "", *source_items(meta["sources"])]
+    lines += [
+        "",
+        f"Last checked {meta['updated']}. To improve this entry, edit `{source_path}`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def source_items(sources: list[dict]) -> list[str]:
+    """Sources as a numbered Markdown list: title linked, publisher, date."""
+    items = []
+    for number, source in enumerate(sources, 1):
+        date = f", {source['date']}" if source.get("date") else ""
+        items.append(
+            f"{number}. [{source['title']}]({source['url']}), {source['publisher']}{date}."
+        )
+    return items
+
+
+def plain_glossary_index(entries: list[tuple[str, str]]) -> str:
+    """The glossary index as a hand-written page: every entry A–Z under its letter."""
+    lines = ["# Glossary", ""]
+    letter = ""
+    for term, path in sorted(entries, key=lambda pair: pair[0].casefold()):
+        if term[:1].upper() != letter:
+            letter = term[:1].upper()
+            lines += ["", f"## {letter}", ""]
+        lines.append(f"- [{term}]({path})")
+    return "\n".join(lines) + "\n"
+
+
 def write_corpus(root: Path, entries: int, articles: int, *, plugin: bool, seed: int = 7) -> Path:
     """Write a site under ``root``; with ``plugin`` False the same text as plain pages."""
     if root.exists():
@@ -79,9 +124,9 @@ def write_corpus(root: Path, entries: int, articles: int, *, plugin: bool, seed:
             ],
             "updated": "2026-11-25",
         }
-        if not plugin:  # the same words as an ordinary page
+        if not plugin:  # the same page, written by hand
+            body = plain_entry_page(meta, BODY, f"glossary/entry-{index:04d}.md")
             meta = {"title": term}
-            body = f"{term}: made-up entry {index}. Also: {', '.join(aliases)}.\n\n{BODY}\n"
         else:
             body = BODY + "\n"
         text = f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n{body}"
@@ -106,7 +151,10 @@ def write_corpus(root: Path, entries: int, articles: int, *, plugin: bool, seed:
         nav.append({f"Article {number}": f"articles/article-{number:02d}.md"})
     (docs / "index.md").write_text("# Benchmark\n\nA synthetic site.\n", encoding="utf-8")
     if not plugin:
-        (docs / "glossary" / "index.md").write_text("# Glossary\n", encoding="utf-8")
+        index_page = plain_glossary_index(
+            [(names[i][0], f"entry-{i:04d}.md") for i in range(entries)]
+        )
+        (docs / "glossary" / "index.md").write_text(index_page, encoding="utf-8")
     nav.append({"Glossary": "glossary/index.md"})
     plugins: list = ["search"]
     if plugin:
@@ -126,27 +174,56 @@ def write_corpus(root: Path, entries: int, articles: int, *, plugin: bool, seed:
     return root
 
 
-def plain_copy_of_repo(root: Path) -> Path:
-    """The real site as plain MkDocs: plugin off, entries written as ordinary pages."""
+def plain_copy_of_repo(root: Path, built: Path) -> Path:
+    """The real site as plain MkDocs, the plugin off: the same pages written by hand.
+
+    Entries become ordinary pages showing what their generated pages show; explainers
+    list their sources; the glossary index lists every entry; the pages the plugin draws
+    from data (timeline, map) hold what the plugin drew, taken from ``built``, a build
+    of the site with the plugin.
+    """
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copytree(REPO / "overrides", root / "overrides")
-    # Pages drawn by the plugin's templates (timeline, map) become ordinary pages.
     for page in (root / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        if "\ntemplate:" in text.split("\n---\n", 1)[0]:
-            page.write_text(re.sub(r"\ntemplate: .*", "", text, count=1), encoding="utf-8")
-    for path in (REPO / "glossary").glob("*.md"):
+        if not text.startswith("---\n"):
+            continue
+        meta_text, body = text.split("\n---\n", 1)
+        meta = yaml.safe_load(meta_text.removeprefix("---\n")) or {}
+        if "template" in meta:  # drawn by the plugin from its data: keep the drawing
+            uri = page.relative_to(root / "docs").with_suffix("").as_posix()
+            drawn = BeautifulSoup(
+                (built / uri / "index.html").read_text(encoding="utf-8"), "html.parser"
+            )
+            inner = drawn.select_one("article.md-content__inner")
+            assert inner is not None, uri
+            body = "\n" + inner.decode_contents().strip() + "\n"
+            # The plugin's drawing is not in the search index (Material indexes the Markdown
+            # body, and these pages have none): keep both indexes to the same pages.
+            meta = {"title": meta.get("title") or uri, "search": {"exclude": True}}
+        elif page.parent.name == "explainers" and "sources" in meta:
+            body += "\n\n## Sources\n\n" + "\n".join(source_items(meta["sources"])) + "\n"
+            meta = {"title": meta["title"]}
+        else:
+            continue
+        page.write_text(
+            f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n{body}", encoding="utf-8"
+        )
+    glossary = root / "docs" / "glossary"
+    glossary.mkdir(exist_ok=True)
+    terms = []
+    for path in sorted((REPO / "glossary").glob("*.md")):
         if path.name.startswith("_"):
             continue
         meta_text, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
         meta = yaml.safe_load(meta_text.removeprefix("---\n"))
-        names = ", ".join(meta.get("aliases", []))
-        text = f"---\ntitle: {meta['term']!r}\n---\n{meta['summary']} Also: {names}.\n\n{body}"
-        (root / "docs" / "glossary").mkdir(exist_ok=True)
-        (root / "docs" / "glossary" / path.name).write_text(text, encoding="utf-8")
-    (root / "docs" / "glossary" / "index.md").write_text("# Glossary\n", encoding="utf-8")
+        page = plain_entry_page(meta, body, f"glossary/{path.name}")
+        title = yaml.safe_dump({"title": meta["term"]}, allow_unicode=True)
+        (glossary / path.name).write_text(f"---\n{title}---\n{page}", encoding="utf-8")
+        terms.append((meta["term"], path.name))
+    (glossary / "index.md").write_text(plain_glossary_index(terms), encoding="utf-8")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - companion:\n      glossary_dir: glossary\n", "")
     # Without the plugin there are no paragraph anchors and entry pages are not in the nav:

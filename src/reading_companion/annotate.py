@@ -4,16 +4,18 @@ For every top-level paragraph of an article it sets quotes and dashes, links
 the glossary terms it names, numbers it (``id="pN"``, a visible "¶ N"
 permalink) and puts its notes beside it in an ``<aside>``. It works on the
 element tree after inline parsing, as Python-Markdown's own ``abbr`` does, so
-links, code and headings are never touched and MkDocs still rewrites and
-checks every ``.md`` link it emits.
+links, code and headings are never touched.
 
 The extension does not import MkDocs: the host tells it which page is being
-rendered (``current_page``) and reads what it found from ``records``.
+rendered (``current_page``) and, optionally, the final address of any page
+(``link_to``), and reads what it found from ``records``. Without ``link_to`` it
+writes relative ``.md`` links for the host to rewrite. With it, each finished
+paragraph goes into Python-Markdown's stash as HTML, and with a ``cache`` it is
+kept for the next build.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
@@ -62,6 +64,9 @@ class CompanionExtension(Extension):
         self.content = content
         self.cache = cache  # keeps annotated articles between builds
         self.current_page: str | None = None  # src_uri of the page being rendered
+        # The host's final URL for a page of docs/, from the page being rendered; None to
+        # write relative .md links and leave them to the host.
+        self.link_to: notes.Linker | None = None
         self.records: dict[str, ArticleRecord] = {} if records is None else records
         super().__init__(**kwargs)
 
@@ -69,6 +74,10 @@ class CompanionExtension(Extension):
         md.registerExtension(self)
         # After inline parsing (20) and attr_list (8), before MkDocs' link rewriting (0).
         md.treeprocessors.register(ArticleAnnotator(md, self), "companion_article", 7)
+
+
+# A paragraph unit ready to put back: its attributes and everything inside it, as HTML.
+Unit = tuple[dict[str, str], str]
 
 
 class ArticleAnnotator(Treeprocessor):
@@ -79,51 +88,54 @@ class ArticleAnnotator(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        page = self.extension.current_page
-        article = self.extension.content.articles.get(page or "")
+        extension = self.extension
+        article = extension.content.articles.get(extension.current_page or "")
         if article is None:
             # Other pages get the same typography, block by block.
             for block in root.iter():
                 if block.tag in PROSE_BLOCKS:
                     set_typography(block)
             return
+        parsed = list(_tree_parts(root))
+        if extension.link_to is None or any(PLACEHOLDER_MARKS.search(p) for p in parsed):
+            # Relative .md links, left in the tree for the host to rewrite and check.
+            link_to = notes.source_links(article.src_uri)
+            record = annotate_article(root, article, extension.content, link_to)
+        else:
+            units, record = self._units(root, article, parsed, extension.link_to)
+            root[:] = [self._stashed(attributes, html) for attributes, html in units]
+        extension.records[article.src_uri] = record
+
+    def _units(
+        self, root: etree.Element, article: Article, parsed: list[str], link_to: notes.Linker
+    ) -> tuple[list[Unit], ArticleRecord]:
+        """Annotate the article, or take what an earlier build made of the same parsed
+        text, the same content and the same page address from the cache."""
+        content = self.extension.content
+
+        def annotate() -> tuple[list[Unit], ArticleRecord]:
+            record = annotate_article(root, article, content, link_to)
+            units = [(dict(u.attrib), "".join(map(self.md.serializer, u))) for u in root]
+            return units, replace(record, article=None)  # type: ignore[arg-type]
+
         cache = self.extension.cache
         if cache is None:
-            record = annotate_article(root, article, self.extension.content)
+            units, record = annotate()
         else:
-            record = self._annotate_cached(root, article, cache)
-        self.extension.records[article.src_uri] = record
+            # The page's own address goes in too: links are relative to it.
+            here = link_to(article.src_uri)
+            key = digest("annotated", article.src_uri, here, content.fingerprint, *parsed)
+            units, record = cache.get(key, annotate)
+        return units, replace(record, article=article)
 
-    def _annotate_cached(
-        self, root: etree.Element, article: Article, cache: WorkCache
-    ) -> ArticleRecord:
-        """Annotate, or put back what an earlier build made of the very same input: the
-        page's parsed text and the content its notes draw on.
-
-        The result is kept as XML, which expat reads back far faster than pickle
-        rebuilds elements. Text holding Python-Markdown's placeholders (for raw HTML
-        kept aside, in control characters XML cannot hold) is annotated afresh each time.
+    def _stashed(self, attributes: dict[str, str], html: str) -> etree.Element:
+        """A unit whose inside Python-Markdown keeps aside as finished HTML. Its links are
+        final already, so the host need not resolve them one by one, as MkDocs would do
+        for every link of the page; the unit's own id stays in the tree for anchor checks.
         """
-        content = self.extension.content
-        parsed = list(_tree_parts(root))
-        if any(PLACEHOLDER_MARKS.search(part) for part in parsed):
-            return annotate_article(root, article, content)
-        key = digest("annotated", article.src_uri, content.fingerprint, *parsed)
-        made: list[ArticleRecord] = []
-
-        def annotate() -> tuple[bytes, ArticleRecord]:
-            made.append(annotate_article(root, article, content))
-            kept = replace(made[0], article=None)  # type: ignore[arg-type]
-            return etree.tostring(root, encoding="utf-8"), kept
-
-        markup, record = cache.get(key, annotate)
-        if made:
-            return made[0]
-        try:
-            root[:] = list(etree.fromstring(markup))
-        except etree.ParseError:  # a character XML cannot hold: do the work instead
-            return annotate_article(root, article, content)
-        return replace(record, article=article)
+        unit = etree.Element("div", attributes)
+        unit.text = self.md.htmlStash.store(html)
+        return unit
 
 
 def _tree_parts(root: etree.Element) -> Iterator[str]:
@@ -137,11 +149,12 @@ def _tree_parts(root: etree.Element) -> Iterator[str]:
         yield element.tail or ""
 
 
-def annotate_article(root: etree.Element, article: Article, content: Content) -> ArticleRecord:
+def annotate_article(
+    root: etree.Element, article: Article, content: Content, link_to: notes.Linker
+) -> ArticleRecord:
     """Set, link, number and annotate every paragraph of the article in ``root``."""
     record = ArticleRecord(article)
     noted: set[str] = set()
-    base = posixpath.dirname(article.src_uri)
     paragraphs = [child for child in root if child.tag == "p"]
     if len(paragraphs) != len(article.paragraphs):  # validation rules this out
         raise ValueError(
@@ -151,7 +164,7 @@ def annotate_article(root: etree.Element, article: Article, content: Content) ->
     for number, paragraph in enumerate(paragraphs, start=1):
         set_typography(paragraph)
         record.texts[number] = "".join(paragraph.itertext())
-        mentioned = link_terms(paragraph, content, base)
+        mentioned = link_terms(paragraph, content, link_to)
         record.terms[number] = first_mentions(paragraph)
         record.mentions[number] = mentioned
         fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
@@ -164,7 +177,7 @@ def annotate_article(root: etree.Element, article: Article, content: Content) ->
                 start, exact = found
                 mark_passage(paragraph, start, start + len(exact))
         record.explainers[number] = _explainers_of(content, fresh, anchors)
-        unit = notes.paragraph_unit(paragraph, number, fresh, article, content, base)
+        unit = notes.paragraph_unit(paragraph, number, fresh, article, content, link_to)
         index = list(root).index(paragraph)
         root.remove(paragraph)
         root.insert(index, unit)
@@ -210,7 +223,7 @@ def set_typography(paragraph: etree.Element) -> None:
         setattr(element, slot, before)
 
 
-def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[str]:
+def link_terms(paragraph: etree.Element, content: Content, link_to: notes.Linker) -> list[str]:
     """Link the first mention of each entry in the paragraph; return entry ids in that order."""
     mentioned: list[str] = []
     for element, slot in list(_text_slots(paragraph)):
@@ -228,7 +241,7 @@ def link_terms(paragraph: etree.Element, content: Content, base: str) -> list[st
         links = []
         for match in matches:
             entry = content.entries[match.target]
-            links.append(notes.term_link(entry, text[match.start : match.end], base))
+            links.append(notes.term_link(entry, text[match.start : match.end], link_to))
         # Text before the first match stays where it was; each link takes the text after it.
         setattr(element, slot, text[: matches[0].start])
         for link, match, following in zip(links, matches, [*matches[1:], None], strict=True):

@@ -7,37 +7,31 @@ and are styled by ``overrides/assets/stylesheets/companion.css``.
 
 from __future__ import annotations
 
-import functools
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 
 from .articles import Anchor, Article
 from .content import Content, entry_page
 from .glossary import Entry
 from .typography import smarten
 
-
-@functools.cache
-def _up(base: str) -> str:
-    """The way from folder ``base`` of ``docs/`` back to ``docs/`` itself: "", "../", "../../"."""
-    return "../" * len([part for part in base.split("/") if part])
+# How a note links to another page of ``docs/``: given its source path
+# ("glossary/baku.md"), the href to write. See :func:`source_links`.
+Linker = Callable[[str], str]
 
 
-def page_href(src_uri: str, base: str) -> str:
-    """A relative .md link from a page in folder ``base`` to another page of ``docs/``,
-    as MkDocs expects, so it rewrites and checks it."""
-    return _up(base) + src_uri
+def source_links(page: str) -> Linker:
+    """Links as relative ``.md`` paths from ``page``, as written in Markdown; a host such
+    as MkDocs then rewrites them to URLs (and checks them)."""
+    up = "../" * page.count("/")
+    return lambda src_uri: up + src_uri
 
 
-def entry_href(entry_id: str, base: str) -> str:
-    """A link from a page in folder ``base`` to an entry page."""
-    return page_href(entry_page(entry_id), base)
-
-
-def term_link(entry: Entry, text: str, base: str) -> etree.Element:
+def term_link(entry: Entry, text: str, link_to: Linker) -> etree.Element:
     """A marked term in the text: links to the entry; scripts show its note as a preview."""
     link = etree.Element(
         "a",
-        {"class": "cmp-term", "href": entry_href(entry.id, base), "data-entry": entry.id},
+        {"class": "cmp-term", "href": link_to(entry_page(entry.id)), "data-entry": entry.id},
     )
     link.text = text
     return link
@@ -49,7 +43,7 @@ def paragraph_unit(
     entry_ids: list[str],
     article: Article,
     content: Content,
-    base: str,
+    link_to: Linker,
 ) -> etree.Element:
     """The paragraph, its "¶ N" permalink and its notes, wrapped as one addressable unit."""
     unit = etree.Element("div", {"class": "cmp-unit", "id": f"p{number}"})
@@ -61,9 +55,9 @@ def paragraph_unit(
     hidden.tail = f"¶\u00a0{number}"
     paragraph.set("class", "cmp-text")
     unit.append(paragraph)
-    items = [entry_note(content.entries[e], base, content) for e in entry_ids]
+    items = [entry_note(content.entries[e], link_to, content) for e in entry_ids]
     anchors = article.anchors_in(number)
-    items += [quote_note(a, article.note_id(a), content, base) for a in anchors]
+    items += [quote_note(a, article.note_id(a), content, link_to) for a in anchors]
     if items:
         unit.append(notes_aside(number, items))
     else:
@@ -89,14 +83,14 @@ def notes_aside(number: int, items: list[etree.Element]) -> etree.Element:
     return aside
 
 
-def entry_note(entry: Entry, base: str, content: Content) -> etree.Element:
+def entry_note(entry: Entry, link_to: Linker, content: Content) -> etree.Element:
     """A glossary note: term, kind, summary and, when there is one, the explainer."""
     item = etree.Element(
         "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
     )
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
     term = etree.SubElement(
-        head, "a", {"class": "cmp-note__term", "href": entry_href(entry.id, base)}
+        head, "a", {"class": "cmp-note__term", "href": link_to(entry_page(entry.id))}
     )
     term.text = entry.meta.term
     term.tail = " "
@@ -109,20 +103,20 @@ def entry_note(entry: Entry, base: str, content: Content) -> etree.Element:
         link = etree.SubElement(
             more,
             "a",
-            {"href": page_href(content.explainers[entry.meta.explainer].src_uri, base)},
+            {"href": link_to(content.explainers[entry.meta.explainer].src_uri)},
         )
         link.text = "Background"
     return item
 
 
-def quote_note(anchor: Anchor, note_id: str, content: Content, base: str) -> etree.Element:
+def quote_note(anchor: Anchor, note_id: str, content: Content, link_to: Linker) -> etree.Element:
     """A note anchored to a passage: the quoted words, then the explainer or entry."""
     target = content.note_target(anchor.note)
     item = etree.Element("li", {"class": "cmp-note cmp-note--quote", "id": note_id})
     quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
     quoted.text = f"\u201c{smarten(anchor.note.quote)}\u201d"
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
-    href = page_href(target.src_uri, base)
+    href = link_to(target.src_uri)
     link = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": href})
     link.text = target.title
     link.tail = " "

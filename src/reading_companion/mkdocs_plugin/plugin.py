@@ -121,6 +121,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         src_uri = page.file.src_uri
         self.extension.current_page = src_uri
+        self.extension.link_to = None
         if isinstance(page.meta.get("title"), str):  # titles get the text's typography too
             page.meta["title"] = smarten(page.meta["title"])
         entry_id = entry_id_of(src_uri)
@@ -128,6 +129,9 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
         elif src_uri in self.content.articles:
             page.meta.setdefault("template", "article.html")
+            assert self.views is not None
+            # Notes link to pages the plugin knows: it writes their final URLs itself.
+            self.extension.link_to = self.views.linker(page.url)
             # The plugin indexes articles paragraph by paragraph (search.py), so Material's
             # indexer, slow on pages full of notes, skips them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -141,6 +145,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         """The page is rendered: the extension must not think it is still on it."""
         if self.extension is not None:
             self.extension.current_page = None
+            self.extension.link_to = None
         return None
 
     def on_page_context(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import groupby
 
 from mkdocs.structure.files import Files
@@ -98,6 +99,11 @@ class Views:
         """The site-relative URL of a page of ``docs/`` (generated pages included)."""
         file = self.files.get_file_from_path(src_uri)
         return file.url if file is not None else src_uri
+
+    def linker(self, page_url: str) -> Callable[[str], str]:
+        """Final relative links from the page at ``page_url`` to pages of ``docs/``."""
+        up = "../" * page_url.count("/")
+        return lambda src_uri: up + self.url_of(src_uri) or "./"
 
     @functools.cache  # noqa: B019 (as above)
     def site_links(self) -> dict[str, str | None]:
