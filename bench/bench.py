@@ -3,10 +3,13 @@
 Usage:  .venv/bin/python bench/bench.py [--runs 3] [--sizes 100x5,300x20,1000x50] [--quick]
 
 For each size it writes a synthetic site twice (bench/corpus.py): with the plugin, and as
-plain MkDocs pages with the entries written as ordinary pages. It builds the two alternately,
-each in a fresh process, and reports medians, spread and the ratio. It also measures the
-real site the same way, ``companion check`` on the largest corpus, the article page's weight,
-the search index's size, and how long ``mkdocs serve`` takes to rebuild after an entry edit.
+the same pages written by hand for plain MkDocs (entries as ordinary pages showing the same
+names, sources and dates; the glossary index as a list). It builds them in turn, each build
+in a fresh process: with the plugin from an empty work cache (a first build, as in CI), with
+the plugin again from the cache that build left (a rebuild), and plain; it reports medians,
+spreads and ratios. It measures the real site the same way, ``companion check`` on the
+largest corpus, the article page's weight, the search index's size, and how long
+``mkdocs serve`` takes to rebuild after an entry edit.
 """
 
 from __future__ import annotations

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import BODY, entry_meta, front_matter, write_article, write_entry, write_explainer
 from reading_companion import ContentError, load_content
+from reading_companion.frontmatter import Loader, construct
 from reading_companion.glossary import load_glossary
 
 
@@ -318,3 +320,30 @@ def test_two_quote_notes_on_one_target_get_distinct_ids(tmp_path: Path) -> None:
     write_article(docs, ["They met in Baku."], notes=notes)
     article = load_content(glossary, docs, tmp_path).articles["articles/test.md"]
     assert [article.note_id(a) for a in article.anchors] == ["note-p1-baku", "note-p1-baku-2"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "term: Baku\naliases: [Baki, 'Bakı']\nupdated: 2026-11-25\ncoordinates: [40.4, 49.9]",
+        "sources:\n  - title: A\n    date: 2024-08-19\n    pages: 3\n    draft: no\n    x: null",
+        "defaults: &d {kind: place}\nentry:\n  <<: *d\n  term: Baku",
+        "a: &x [1, 2]\nb: *x",
+        "a: !!str 12\nb: '2024-08-19'\n1: one",
+        "? [not, hashable]\n: 1",
+        "a: !custom x",
+    ],
+)
+def test_front_matter_reads_as_pyyaml_reads_it(source: str) -> None:
+    def outcome(read):
+        try:
+            return read()
+        except yaml.YAMLError as error:
+            return type(error)
+
+    loader = Loader(source)
+    try:
+        fast = outcome(lambda: construct(loader.get_single_node(), loader))
+    finally:
+        loader.dispose()
+    assert fast == outcome(lambda: yaml.load(source, Loader=Loader))

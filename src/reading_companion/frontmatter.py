@@ -79,7 +79,7 @@ def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem
     loader = Loader(source)
     try:
         node = loader.get_single_node()
-        meta = loader.construct_document(node) if node is not None else {}
+        meta = construct(node, loader) if node is not None else {}
     except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
         return None, [
             Problem(shown, None, "", f"impossible value: {error}", "check the dates (YYYY-MM-DD)")
@@ -112,6 +112,26 @@ def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem
     document = Document(shown, meta, body, body_line)
     _record_lines(node, (), document.lines)
     return document, []
+
+
+STR, SEQ, MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+
+
+def construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
+    """The data of a composed node, as ``loader.construct_document`` gives it, but faster:
+    strings, lists and plain mappings are built here, and everything else (numbers, dates,
+    booleans, null, merge keys, other tags) by PyYAML's own constructor."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == STR else loader.construct_object(node)
+    if isinstance(node, yaml.SequenceNode) and node.tag == SEQ:
+        return [construct(item, loader) for item in node.value]
+    if (
+        isinstance(node, yaml.MappingNode)
+        and node.tag == MAP
+        and all(isinstance(k, yaml.ScalarNode) and k.tag == STR for k, _ in node.value)
+    ):
+        return {key.value: construct(value, loader) for key, value in node.value}
+    return loader.construct_object(node, deep=True)
 
 
 def _record_lines(node: yaml.Node | None, key: KeyPath, lines: dict[KeyPath, int]) -> None:

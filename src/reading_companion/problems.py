@@ -47,9 +47,11 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path | None = None) -> str:
     """The path as a contributor would type it: relative to the project when possible."""
     base = root or Path.cwd()
-    for candidate, start in ((path, base), (path.resolve(), base.resolve())):
+    for resolve in (False, True):  # resolving costs a system call per folder: only if needed
         try:
-            return candidate.relative_to(start).as_posix()
+            if resolve:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            return path.relative_to(base).as_posix()
         except ValueError:
             continue
     return path.as_posix()

@@ -6,6 +6,7 @@ through :func:`fold`, so straight and curly quotes, ``--`` and dashes are the sa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -13,6 +14,7 @@ from .models import QuoteNote
 from .typography import plain
 
 
+@functools.cache  # each note's pattern is tried on every paragraph
 def quote_pattern(quote: str) -> re.Pattern[str]:
     """Find source words in typeset text: any quote style, ``--`` or a dash, any spacing."""
     parts = []
