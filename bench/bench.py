@@ -28,7 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
+import markdown
 from bs4 import BeautifulSoup
+
+from reading_companion import load_content
+from reading_companion.annotate import CompanionExtension
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import REPO, plain_copy_of_repo, write_corpus
@@ -77,6 +81,36 @@ def compare(with_plugin: Path, plain: Path, runs: int) -> dict:
         **{f"{k}_spread": (min(v), max(v)) for k, v in times.items()},
         "ratio": medians["plugin"] / medians["plain"],
         "cold_ratio": medians["cold"] / medians["plain"],
+    }
+
+
+def annotation_cost(root: Path, rounds: int = 3) -> dict:
+    """The engine alone: microseconds per article paragraph to set, link and annotate it
+    (Markdown with the extension minus Markdown without it), best of ``rounds``."""
+    content = load_content(root / "glossary", root / "docs", root, check_usage=False)
+    extension = CompanionExtension(content)
+    pages = [
+        (src, (root / "docs" / src).read_text(encoding="utf-8").split("\n---\n", 1)[1])
+        for src in content.articles
+    ]
+    paragraphs = sum(len(a.paragraphs) for a in content.articles.values())
+
+    def best(md: markdown.Markdown) -> float:
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            for src, text in pages:
+                extension.current_page = src
+                md.reset().convert(text)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    with_extension = best(markdown.Markdown(extensions=["attr_list", extension]))
+    without = best(markdown.Markdown(extensions=["attr_list"]))
+    return {
+        "entries": len(content.entries),
+        "paragraphs": paragraphs,
+        "us_per_paragraph": (with_extension - without) / paragraphs * 1e6,
     }
 
 
@@ -179,6 +213,7 @@ def main() -> None:
             plain = write_corpus(work / f"plain-{entries}", entries, articles, plugin=False)
             row = compare(plugin, plain, args.runs)
             row.update(entries=entries, articles=articles, paragraphs=articles * 23)
+            row["annotation"] = annotation_cost(plugin)
             results["synthetic"].append(row)
             print(
                 f"{entries:>5} entries, {articles:>2} articles: plugin {row['plugin']:.2f} s, "
@@ -188,6 +223,10 @@ def main() -> None:
             )
         largest = work / f"plugin-{sizes[-1][0]}"
         results["check"] = check_seconds(largest)
+        # Five times the entries over the same articles: the per-paragraph cost should not move.
+        entries, articles = sizes[-1]
+        crowded = write_corpus(work / "crowded", entries * 5, articles, plugin=True)
+        results["crowded"] = annotation_cost(crowded)
 
         real = work / "real"
         ignore = shutil.ignore_patterns(".venv", "site", ".git", ".cache", "bench")
@@ -235,25 +274,27 @@ def report(r: dict) -> str:
         "a fresh clone or in CI.",
         "",
         "| entries | articles | paragraphs | plain (s) | rebuild (s) | ratio | first build (s) "
-        "| ratio | budget (rebuild) |",
+        "| ratio | budget |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     rows = [(str(row["entries"]), str(row["articles"]), row) for row in r["synthetic"]]
     rows.append(("real site", "1", {**r["real"], "paragraphs": 23}))
     for entries, articles, row in rows:
-        if entries == "real site":
-            budget = f"≤ {BUDGET_RATIO_REAL}: {mark(row['ratio'] <= BUDGET_RATIO_REAL)}"
-        elif row["entries"] >= 1000:
-            budget = f"≤ {BUDGET_RATIO_SYNTHETIC}: {mark(row['ratio'] <= BUDGET_RATIO_SYNTHETIC)}"
-        else:
-            budget = ""
+        limit = BUDGET_RATIO_REAL if entries == "real site" else BUDGET_RATIO_SYNTHETIC
+        within = max(row["ratio"], row["cold_ratio"]) <= limit
+        budget = f"both ≤ {limit:.2f}: {mark(within)}"
+        if entries != "real site" and row["entries"] < 1000:
+            budget = ""  # the budget is set at 1,000 entries
         lines.append(
             f"| {entries} | {articles} | {row['paragraphs']} | {seconds(row, 'plain')} | "
             f"{seconds(row, 'plugin')} | {row['ratio']:.3f} | {seconds(row, 'cold')} | "
             f"{row['cold_ratio']:.3f} | {budget} |"
         )
-    extra = [(row["paragraphs"], (row["plugin"] - row["plain"]) * 1000) for row in r["synthetic"]]
-    per_paragraph = ", ".join(f"{ms / n:.2f} ms at {n} paragraphs" for n, ms in extra)
+    costs = [row["annotation"] for row in r["synthetic"]] + [r["crowded"]]
+    per_paragraph = ", ".join(
+        f"{c['us_per_paragraph']:.0f} µs with {c['entries']} entries ({c['paragraphs']} paragraphs)"
+        for c in costs
+    )
     wall, inner = r["check"]
     page, index = r["page"], r["index"]
     added = (page["plugin"]["gzip"] - page["plain"]["gzip"]) / 1024
@@ -261,7 +302,8 @@ def report(r: dict) -> str:
     serve = r["serve"]
     lines += [
         "",
-        f"- Extra build time per article paragraph: {per_paragraph}.",
+        f"- The engine alone, per article paragraph (typography, matching, links, notes): "
+        f"{per_paragraph}.",
         f"- `companion check` on {r['synthetic'][-1]['entries']} entries: {inner:.2f} s of "
         f"validation, {wall:.2f} s with Python's start-up (budget < {BUDGET_CHECK_SECONDS:.0f} s: "
         f"{mark(inner < BUDGET_CHECK_SECONDS)}).",
