@@ -95,3 +95,14 @@ def test_a_cache_from_another_engine_is_not_read(tmp_path: Path, monkeypatch) ->
     cache.save()
     monkeypatch.setattr("reading_companion.cache.engine_fingerprint", lambda: "another")
     assert WorkCache(tmp_path).get("a", lambda: 2) == 2
+
+
+def test_a_store_signed_by_someone_else_is_never_loaded(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "me"))
+    cache = WorkCache(tmp_path / "project")
+    cache.get("a", lambda: 1)
+    cache.save()
+    # Another user (another key) finds the store in a checkout: it must not be unpickled.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    monkeypatch.setattr("pickle.loads", lambda data: pytest.fail("unpickled a foreign store"))
+    assert WorkCache(tmp_path / "project").get("a", lambda: 2) == 2

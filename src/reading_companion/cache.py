@@ -6,15 +6,21 @@ file's bytes, or an article's parsed text and the notes it can draw on), and the
 whole store is tied to the engine's own code and library versions: a changed input
 simply misses, and a new engine starts afresh. A store that cannot be read is
 ignored and rewritten; nothing here can make a build fail.
+
+The store is a pickle, and loading a pickle can run code, so it is signed with a key
+kept in the user's own cache folder, never in the project: a store that arrives with a
+checkout (say, one added to a pull request) fails the check and is never loaded.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import logging
 import os
 import pickle
+import secrets
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -24,6 +30,7 @@ from typing import Any, TypeVar
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 STORE = "work.pickle"
+KEY_FILE = "reading-companion/cache.key"
 
 
 def digest(*parts: bytes | str) -> str:
@@ -51,6 +58,28 @@ def engine_fingerprint() -> str:
     return digest(*sources, *versions)
 
 
+def signing_key() -> bytes | None:
+    """This user's key for the stores they write, made on first use; None if there is no
+    place to keep it (then nothing is written or read from disk)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / KEY_FILE
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(secrets.token_bytes(32))
+            temporary.chmod(0o600)
+            temporary.replace(path)  # two first builds at once: either key wins, both work
+        return path.read_bytes()
+    except OSError as error:
+        log.debug(f"no key for the work cache at {path}: {error!r}")
+        return None
+
+
+def _signature(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
 class WorkCache:
     """Results by key, in memory and, with a ``folder``, on disk between processes.
 
@@ -59,20 +88,26 @@ class WorkCache:
     """
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder
-        self._stored: dict[str, Any] = self._read() if folder else {}
+        self.key = signing_key() if folder else None
+        self.folder = folder if self.key else None
+        self._stored: dict[str, Any] = self._read() if self.folder else {}
         self._used: dict[str, Any] = {}
         self._changed = False
 
     def _read(self) -> dict[str, Any]:
         assert self.folder is not None
+        assert self.key is not None
         path = self.folder / STORE
         try:
-            with path.open("rb") as stream:
-                fingerprint, results = pickle.load(stream)
+            data = path.read_bytes()
+            signature, payload = data[:32], data[32:]
+            if not hmac.compare_digest(signature, _signature(self.key, payload)):
+                log.debug(f"ignoring the work cache {path}: not signed by this user's key")
+                return {}
+            fingerprint, results = pickle.loads(payload)
         except FileNotFoundError:
             return {}
-        except Exception as error:  # a damaged or foreign file: start afresh
+        except Exception as error:  # a damaged file: start afresh
             log.debug(f"ignoring the work cache {path}: {error!r}")
             return {}
         return results if fingerprint == engine_fingerprint() else {}
@@ -102,13 +137,13 @@ class WorkCache:
     def save(self) -> None:
         """Write the results of this build, if anything changed, atomically."""
         self.start_build()
-        if self.folder is None or not self._changed:
+        if self.folder is None or self.key is None or not self._changed:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            payload = pickle.dumps((engine_fingerprint(), self._stored), pickle.HIGHEST_PROTOCOL)
             temporary = self.folder / f"{STORE}.{os.getpid()}.tmp"
-            with temporary.open("wb") as stream:
-                pickle.dump((engine_fingerprint(), self._stored), stream, pickle.HIGHEST_PROTOCOL)
+            temporary.write_bytes(_signature(self.key, payload) + payload)
             temporary.replace(self.folder / STORE)
             self._changed = False
         except OSError as error:  # a read-only checkout still builds, only slower
