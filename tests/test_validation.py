@@ -332,6 +332,10 @@ def test_two_quote_notes_on_one_target_get_distinct_ids(tmp_path: Path) -> None:
         "a: !!str 12\nb: '2024-08-19'\n1: one",
         "? [not, hashable]\n: 1",
         "a: !custom x",
+        "aliases: !!seq Baki",
+        "article: !!map x",
+        "a: !!set x",
+        "x: !!set {a, b}\ny: !!binary aGVsbG8=\nz: 2024-08-19T10:00:00Z",
     ],
 )
 def test_front_matter_reads_as_pyyaml_reads_it(source: str) -> None:
@@ -347,3 +351,26 @@ def test_front_matter_reads_as_pyyaml_reads_it(source: str) -> None:
     finally:
         loader.dispose()
     assert fast == outcome(lambda: yaml.load(source, Loader=Loader))
+
+
+def test_front_matter_aliases_share_one_object() -> None:
+    """Nested aliases are not copied out: nine levels of nine would be 387 million items."""
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for name, inner in zip("bcdefghi", "abcdefgh", strict=True):
+        levels.append(f"{name}: &{name} [{', '.join([f'*{inner}'] * 9)}]")
+    loader = Loader("\n".join(levels))
+    try:
+        data = construct(loader.get_single_node(), loader)
+    finally:
+        loader.dispose()
+    assert data["i"][0] is data["h"]
+
+
+def test_a_front_matter_error_is_reported_whichever_comes_first(tmp_path: Path) -> None:
+    from reading_companion.frontmatter import read_document
+
+    path = tmp_path / "entry.md"
+    path.write_text("---\na: {b: 2024-02-30}\nc: !custom x\n---\nBody\n", encoding="utf-8")
+    document, problems = read_document(path, "entry.md")
+    assert document is None
+    assert len(problems) == 1

@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -49,6 +50,9 @@ class ArticleRecord:
     texts: dict[int, str] = field(default_factory=dict)  # paragraph -> text as set
     # paragraph -> entry id -> (offset in the text, words) of its first mention there
     terms: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    # Ids inside paragraphs handed over as finished HTML (the notes' ids): the host cannot
+    # see them in the tree, so it is told, for its check of links to #anchors.
+    hidden_ids: list[str] = field(default_factory=list)
 
 
 class CompanionExtension(Extension):
@@ -97,8 +101,13 @@ class ArticleAnnotator(Treeprocessor):
                     set_typography(block)
             return
         parsed = list(_tree_parts(root))
-        if extension.link_to is None or any(PLACEHOLDER_MARKS.search(p) for p in parsed):
-            # Relative .md links, left in the tree for the host to rewrite and check.
+        if (
+            extension.link_to is None
+            or any(PLACEHOLDER_MARKS.search(part) for part in parsed)
+            or any(_relative_target(element) for element in root.iter())
+        ):
+            # Relative .md links, left in the tree for the host to rewrite and check, as
+            # it must do anyway with links and images the article's own text holds.
             link_to = notes.source_links(article.src_uri)
             record = annotate_article(root, article, extension.content, link_to)
         else:
@@ -116,6 +125,9 @@ class ArticleAnnotator(Treeprocessor):
         def annotate() -> tuple[list[Unit], ArticleRecord]:
             record = annotate_article(root, article, content, link_to)
             units = [(dict(u.attrib), "".join(map(self.md.serializer, u))) for u in root]
+            record.hidden_ids = [
+                e.get("id", "") for u in root for e in u.iter() if e is not u and e.get("id")
+            ]
             return units, replace(record, article=None)  # type: ignore[arg-type]
 
         cache = self.extension.cache
@@ -136,6 +148,15 @@ class ArticleAnnotator(Treeprocessor):
         unit = etree.Element("div", attributes)
         unit.text = self.md.htmlStash.store(html)
         return unit
+
+
+def _relative_target(element: etree.Element) -> bool:
+    """A link or image of the author's own pointing inside the site: the host rewrites it."""
+    target = element.get("href") if element.tag == "a" else element.get("src")
+    if element.tag not in ("a", "img") or not target:
+        return False
+    parts = urlsplit(target)
+    return not (parts.scheme or parts.netloc or target.startswith("#"))
 
 
 def _tree_parts(root: etree.Element) -> Iterator[str]:

@@ -44,6 +44,7 @@ class Article:
     paragraphs: list[Paragraph]
     anchors: list[Anchor] = field(default_factory=list)
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
     def note_id(self, anchor: Anchor) -> str:
         """The HTML id of a quote note: ``note-p8-minsk-group-mediation``, with ``-2``, ``-3``
@@ -109,19 +110,25 @@ def load_articles(
     for path in sorted(docs_dir.rglob("*.md")):
         shown = display_path(path, root)
         src_uri = path.relative_to(docs_dir).as_posix()
-        load = functools.partial(load_article, path, shown, src_uri)
-        article, found = cache.get(file_key("article", path, shown, src_uri), load)
+        raw = path.read_bytes()
+        key = file_key("article", raw, shown, src_uri)
+        load = functools.partial(load_article, path, shown, src_uri, raw, key)
+        article, found = cache.get(key, load)
         problems += found
         if article is not None:
             articles[src_uri] = article
     return articles, problems
 
 
-def load_article(path: Path, shown: str, src_uri: str) -> tuple[Article | None, list[Problem]]:
-    """The page as an article, or ``None`` when its front matter has no ``article:`` key."""
-    if not FRONT_MATTER_ARTICLE.match(path.read_text(encoding="utf-8", errors="replace")):
+def load_article(
+    path: Path, shown: str, src_uri: str, raw: bytes | None = None, source: str = ""
+) -> tuple[Article | None, list[Problem]]:
+    """The page as an article, or ``None`` when its front matter has no ``article:`` key;
+    ``raw`` is its bytes if already read and ``source`` their digest."""
+    raw = path.read_bytes() if raw is None else raw
+    if not FRONT_MATTER_ARTICLE.match(raw.decode("utf-8", errors="replace")):
         return None, []
-    document, problems = read_document(path, shown)
+    document, problems = read_document(path, shown, raw)
     if document is None or "article" not in document.meta:
         return None, problems
     meta, found = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
@@ -132,7 +139,7 @@ def load_article(path: Path, shown: str, src_uri: str) -> tuple[Article | None, 
     problems += found
     anchors, found = anchor_notes(document, meta.notes, paragraphs)
     problems += found
-    return Article(src_uri, shown, meta, paragraphs, anchors, document.lines), problems
+    return Article(src_uri, shown, meta, paragraphs, anchors, document.lines, source), problems
 
 
 def anchor_notes(

@@ -22,6 +22,7 @@ import os
 import pickle
 import secrets
 import sys
+import tempfile
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -60,16 +61,26 @@ def engine_fingerprint() -> str:
 
 def signing_key() -> bytes | None:
     """This user's key for the stores they write, made on first use; None if there is no
-    place to keep it (then nothing is written or read from disk)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    place to keep it (then nothing is written to or read from disk)."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except (RuntimeError, KeyError):  # no home folder, as in some containers
+        return None
     path = base / KEY_FILE
     try:
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(secrets.token_bytes(32))
-            temporary.chmod(0o600)
-            temporary.replace(path)  # two first builds at once: either key wins, both work
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Written privately under a unique name, then linked into place only if no key
+            # is there yet: of two first builds at once, the first key wins for both.
+            handle, temporary = tempfile.mkstemp(dir=path.parent)  # mode 0600
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(secrets.token_bytes(32))
+                os.link(temporary, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(temporary)
         return path.read_bytes()
     except OSError as error:
         log.debug(f"no key for the work cache at {path}: {error!r}")
@@ -93,12 +104,15 @@ class WorkCache:
         self._stored: dict[str, Any] = self._read() if self.folder else {}
         self._used: dict[str, Any] = {}
         self._changed = False
+        self.reused = self.made = 0  # in the current build
 
     def _read(self) -> dict[str, Any]:
         assert self.folder is not None
         assert self.key is not None
         path = self.folder / STORE
         try:
+            if path.is_symlink():  # the store is only ever a file this code wrote
+                raise ValueError("the store is a symbolic link")
             data = path.read_bytes()
             signature, payload = data[:32], data[32:]
             if not hmac.compare_digest(signature, _signature(self.key, payload)):
@@ -118,38 +132,46 @@ class WorkCache:
             return self._used[key]
         if key in self._stored:
             value = self._stored[key]
+            self.reused += 1
         else:
             value = compute()
             self._changed = True
+            self.made += 1
         self._used[key] = value
         return value
 
-    def fingerprint(self) -> str:
-        """A digest of every key asked for in this build so far: of all the inputs read."""
-        return digest(*sorted(self._used))
-
     def start_build(self) -> None:
         """Begin a build: what the last one used becomes what is stored."""
+        self.reused = self.made = 0
         if self._used:
             self._changed |= self._used.keys() != self._stored.keys()
             self._stored, self._used = self._used, {}
 
     def save(self) -> None:
         """Write the results of this build, if anything changed, atomically."""
+        reused, made = self.reused, self.made
         self.start_build()
+        self.reused, self.made = reused, made  # still this build's, for its report
         if self.folder is None or self.key is None or not self._changed:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             payload = pickle.dumps((engine_fingerprint(), self._stored), pickle.HIGHEST_PROTOCOL)
-            temporary = self.folder / f"{STORE}.{os.getpid()}.tmp"
-            temporary.write_bytes(_signature(self.key, payload) + payload)
-            temporary.replace(self.folder / STORE)
+            # A fresh file of our own (never one a checkout put there), renamed into place.
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f"{STORE}.")
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(_signature(self.key, payload) + payload)
+                os.replace(temporary, self.folder / STORE)
+            except OSError:
+                os.unlink(temporary)
+                raise
             self._changed = False
         except OSError as error:  # a read-only checkout still builds, only slower
             log.debug(f"cannot write the work cache in {self.folder}: {error!r}")
 
 
-def file_key(kind: str, path: Path, *context: str) -> str:
-    """The key of one file's result: its kind, how it is named, and its bytes."""
-    return digest(kind, *context, path.read_bytes())
+def file_key(kind: str, data: bytes, *context: str) -> str:
+    """The key of one file's result: its kind, how it is named, and its bytes (read once,
+    and given to the loader too, so the result always matches the key)."""
+    return digest(kind, *context, data)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, load_articles
-from .cache import WorkCache
+from .cache import WorkCache, digest
 from .explainers import Explainer, load_explainers
 from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_glossary
 from .matcher import TermMatcher
@@ -46,7 +46,8 @@ class Content:
     articles: dict[str, Article]
     warnings: list[Problem] = field(default_factory=list)
     general: set[str] = field(default_factory=set)  # entries deliberately not in any article
-    # A digest of every file the content was read from: what a cached annotation depends on.
+    # A digest of the files of every entry, explainer and article: what a cached annotation
+    # depends on (editing another page of docs/ leaves it alone).
     fingerprint: str = ""
     matcher: TermMatcher = field(init=False)
 
@@ -120,7 +121,8 @@ def load_content(
     if errors:
         raise ContentError(problems)
     warnings = [p for p in problems if p.warning]
-    content = Content(entries, explainers, articles, warnings, general, cache.fingerprint())
+    sources = [x.source for x in [*entries.values(), *explainers.values(), *articles.values()]]
+    content = Content(entries, explainers, articles, warnings, general, digest(*sources))
     if check_usage:
         content.warnings += unused_entry_warnings(content)
     return content

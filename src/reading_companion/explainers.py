@@ -25,6 +25,7 @@ class Explainer:
     src_uri: str
     path: str
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
 
 def load_explainers(
@@ -50,21 +51,26 @@ def load_explainers(
             )
             continue
         src_uri = path.relative_to(docs_dir).as_posix()
-        load = functools.partial(load_explainer, path, shown, src_uri)
-        explainer, found = cache.get(file_key("explainer", path, shown, src_uri), load)
+        raw = path.read_bytes()
+        key = file_key("explainer", raw, shown, src_uri)
+        load = functools.partial(load_explainer, path, shown, src_uri, raw, key)
+        explainer, found = cache.get(key, load)
         problems += found
         if explainer is not None:
             explainers[path.stem] = explainer
     return explainers, problems
 
 
-def load_explainer(path: Path, shown: str, src_uri: str) -> tuple[Explainer | None, list[Problem]]:
-    """One explainer page, validated on its own; ``src_uri`` is its path inside ``docs/``."""
-    document, problems = read_document(path, shown)
+def load_explainer(
+    path: Path, shown: str, src_uri: str, raw: bytes | None = None, source: str = ""
+) -> tuple[Explainer | None, list[Problem]]:
+    """One explainer page, validated on its own; ``src_uri`` is its path inside ``docs/``,
+    ``raw`` its bytes if already read and ``source`` their digest."""
+    document, problems = read_document(path, shown, raw)
     if document is None:
         return None, problems
     meta, found = validate(ExplainerMeta, document, document.meta)
     problems += found + check_body(document, EXPLAINER_WORDS)
     if meta is None:
         return None, problems
-    return Explainer(path.stem, meta, src_uri, shown, document.lines), problems
+    return Explainer(path.stem, meta, src_uri, shown, document.lines, source), problems

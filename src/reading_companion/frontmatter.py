@@ -40,12 +40,13 @@ class Document:
         return 2  # the first line of the front matter
 
 
-def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
-    """Read ``path``; return the document, or ``None`` with the problems that stopped it.
-
-    ``shown`` is the path used in messages.
+def read_document(
+    path: Path, shown: str, raw: bytes | None = None
+) -> tuple[Document | None, list[Problem]]:
+    """Read ``path`` (or its bytes, ``raw``, when already read); return the document, or
+    ``None`` with the problems that stopped it. ``shown`` is the path used in messages.
     """
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -119,30 +120,59 @@ STR, SEQ, MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
 
 def construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
     """The data of a composed node, as ``loader.construct_document`` gives it, but faster:
-    strings, lists and plain mappings are built here, and everything else (numbers, dates,
-    booleans, null, merge keys, other tags) by PyYAML's own constructor."""
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == STR else loader.construct_object(node)
-    if isinstance(node, yaml.SequenceNode) and node.tag == SEQ:
-        return [construct(item, loader) for item in node.value]
-    if (
-        isinstance(node, yaml.MappingNode)
-        and node.tag == MAP
-        and all(isinstance(k, yaml.ScalarNode) and k.tag == STR for k, _ in node.value)
-    ):
-        return {key.value: construct(value, loader) for key, value in node.value}
-    return loader.construct_object(node, deep=True)
+    plain strings, lists and mappings are built here, and everything else (numbers, dates,
+    booleans, null, merge keys, other tags) by PyYAML's own constructor.
+
+    A node met twice (a YAML alias) gives the same object both times, as with PyYAML, so
+    aliases nested in aliases cannot multiply the work.
+    """
+    built: dict[int, object] = {}
+
+    def build(node: yaml.Node) -> object:
+        if id(node) in built:
+            return built[id(node)]
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR:
+            return node.value
+        if isinstance(node, yaml.SequenceNode) and node.tag == SEQ:
+            items: list = []
+            built[id(node)] = items
+            items.extend(build(item) for item in node.value)
+            return items
+        if (
+            isinstance(node, yaml.MappingNode)
+            and node.tag == MAP
+            and all(isinstance(k, yaml.ScalarNode) and k.tag == STR for k, _ in node.value)
+        ):
+            mapping: dict = {}
+            built[id(node)] = mapping
+            for key, value in node.value:
+                mapping[key.value] = build(value)
+            return mapping
+        built[id(node)] = value = loader.construct_object(node, deep=True)
+        return value
+
+    return build(node)
 
 
-def _record_lines(node: yaml.Node | None, key: KeyPath, lines: dict[KeyPath, int]) -> None:
-    """Remember the file line (1-based, after the opening fence) of every key and item."""
+def _record_lines(
+    node: yaml.Node | None,
+    key: KeyPath,
+    lines: dict[KeyPath, int],
+    seen: set[int] | None = None,
+) -> None:
+    """Remember the file line (1-based, after the opening fence) of every key and item.
+    A node reached again through a YAML alias is not walked twice."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = (*key, str(key_node.value))
             lines[child] = key_node.start_mark.line + 2
-            _record_lines(value_node, child, lines)
+            _record_lines(value_node, child, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*key, index)
             lines[child] = item.start_mark.line + 2
-            _record_lines(item, child, lines)
+            _record_lines(item, child, lines, seen)

@@ -27,6 +27,7 @@ class Entry:
     body: str
     path: str  # as shown in messages and used for "edit this page"
     lines: dict = field(default_factory=dict, compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
     def line_of(self, *key: str | int) -> int | None:
         """The file line of a front-matter key, for messages."""
@@ -66,8 +67,9 @@ def load_glossary(
                 )
             )
             continue
-        load = functools.partial(load_entry, path, shown)
-        entry, found = cache.get(file_key("entry", path, shown), load)
+        raw = path.read_bytes()
+        key = file_key("entry", raw, shown)
+        entry, found = cache.get(key, functools.partial(load_entry, path, shown, raw, key))
         problems += found
         if entry is not None:
             entries[entry_id] = entry
@@ -75,9 +77,12 @@ def load_glossary(
     return entries, problems
 
 
-def load_entry(path: Path, shown: str) -> tuple[Entry | None, list[Problem]]:
-    """One entry file, validated on its own; ``shown`` is its path in messages."""
-    document, problems = read_document(path, shown)
+def load_entry(
+    path: Path, shown: str, raw: bytes | None = None, source: str = ""
+) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, validated on its own; ``shown`` is its path in messages, ``raw`` its
+    bytes if already read and ``source`` their digest."""
+    document, problems = read_document(path, shown, raw)
     if document is None:
         return None, problems
     meta, found = validate(EntryMeta, document, document.meta)
@@ -85,7 +90,7 @@ def load_entry(path: Path, shown: str) -> tuple[Entry | None, list[Problem]]:
     if meta is None:
         return None, problems
     problems += _source_warnings(document, meta.sources)
-    return Entry(path.stem, meta, document.body, shown, document.lines), problems
+    return Entry(path.stem, meta, document.body, shown, document.lines, source), problems
 
 
 GENERAL_FILE = "_general.yml"

@@ -142,10 +142,14 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """The page is rendered: the extension must not think it is still on it."""
+        """The page is rendered: the extension must not think it is still on it. MkDocs checks
+        links to #anchors against the ids it saw in the page; tell it those of the notes."""
         if self.extension is not None:
             self.extension.current_page = None
             self.extension.link_to = None
+            record = self.extension.records.get(page.file.src_uri)
+            if record is not None and page.present_anchor_ids is not None:
+                page.present_anchor_ids.update(record.hidden_ids)
         return None
 
     def on_page_context(
@@ -197,6 +201,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             self.report(unused_entry_warnings(self.content, named))
         if self.cache is not None:
             self.cache.save()
+            log.debug(
+                f"work cache: {self.cache.reused} results reused, {self.cache.made} made "
+                f"({self.cache.folder or 'kept in memory only'})"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
