@@ -228,6 +228,21 @@ def test_undated_source_and_unused_entry_are_warnings(tmp_path: Path) -> None:
     assert any("yerevan.md" in w and "no article mentions this entry" in w for w in warnings)
 
 
+def test_check_counts_mentions_as_the_build_does(tmp_path: Path) -> None:
+    """A name only inside a link's text or address, or in code, is not linked by the build,
+    so ``check`` does not count it as a mention either."""
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    write_entry(glossary, "yerevan", "Yerevan")
+    write_entry(glossary, "tbilisi", "Tbilisi")
+    paragraph = "Read [the report](https://example.org/yerevan) and `tbilisi`; they met in Baku."
+    write_article(docs, [paragraph], notes=[])
+    warnings = [str(p) for p in load_content(glossary, docs, tmp_path).warnings]
+    unused = {w.split(":")[0] for w in warnings if "no article mentions" in w}
+    assert unused == {"glossary/yerevan.md", "glossary/tbilisi.md"}
+
+
 def test_general_entries_are_exempt_and_checked(tmp_path: Path) -> None:
     glossary, docs = tmp_path / "glossary", tmp_path / "docs"
     glossary.mkdir()

@@ -350,6 +350,21 @@ def _parent_of(root: etree.Element, child: etree.Element) -> etree.Element:
     raise ValueError("element not in tree")
 
 
+def article_mentions(content: Content) -> dict[str, list[tuple[str, int]]]:
+    """For each entry id, the (article, paragraph) pairs that name it: each article's
+    paragraphs rendered with this extension, as a build renders them."""
+    extension = CompanionExtension(content)
+    md = Markdown(extensions=[extension])
+    found: dict[str, list[tuple[str, int]]] = {}
+    for article in content.articles.values():
+        extension.current_page = article.src_uri
+        md.reset().convert("\n\n".join(p.text for p in article.paragraphs))
+        for number, entry_ids in extension.records[article.src_uri].mentions.items():
+            for entry_id in entry_ids:
+                found.setdefault(entry_id, []).append((article.src_uri, number))
+    return found
+
+
 def makeExtension(**kwargs) -> CompanionExtension:  # noqa: N802 (Python-Markdown's name)
     """Python-Markdown's factory; the content must be given as ``content=``."""
     return CompanionExtension(**kwargs)

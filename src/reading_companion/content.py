@@ -16,7 +16,6 @@ from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_g
 from .matcher import TermMatcher
 from .models import QuoteNote
 from .problems import ContentError, Problem, display_path
-from .typography import smarten
 
 GLOSSARY_FOLDER = "glossary"  # where entry pages stand in the site, as docs/glossary/ would
 
@@ -70,15 +69,12 @@ class Content:
         )
 
     def mentions(self) -> dict[str, list[tuple[str, int]]]:
-        """For each entry id, the (article, paragraph) pairs whose text names it."""
-        found: dict[str, list[tuple[str, int]]] = {}
-        for article in self.articles.values():
-            for paragraph in article.paragraphs:
-                for match in self.matcher.find(smarten(paragraph.text)):
-                    places = found.setdefault(match.target, [])
-                    if (article.src_uri, paragraph.number) not in places:
-                        places.append((article.src_uri, paragraph.number))
-        return found
+        """For each entry id, the (article, paragraph) pairs whose text names it, found as a
+        build finds them: by rendering each article with the annotating extension, so a name
+        inside a link or code, or in a link's address, counts for neither."""
+        from .annotate import article_mentions  # the extension is built on this module
+
+        return article_mentions(self)
 
 
 def load_content(
