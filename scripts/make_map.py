@@ -204,20 +204,65 @@ def stack_edge_labels(beyond: list[dict], near: float = 160.0) -> None:
             place["line"] = previous["line"] + 1 if close else 0
 
 
-def place_labels(found: list[dict], near: float = 28.0) -> None:
-    """Put each label right of its marker, or below or above it when a neighbour is close."""
-    placed: list[tuple[float, float]] = []
-    for place in sorted(found, key=lambda p: (p["y"], p["x"])):
-        place["dx"], place["dy"], place["anchor"] = 8, 4, "start"
-        if place["country"] or not place["inside"]:
-            place["dx"], place["anchor"] = 0, "middle"
-        else:
-            crowded = [
-                q for q in placed if abs(q[0] - place["x"]) < 90 and abs(q[1] - place["y"]) < near
-            ]
-            if crowded:
-                place["dx"], place["dy"], place["anchor"] = 0, 18, "middle"
-        placed.append((place["x"] + place["dx"], place["y"] + place["dy"]))
+LABEL_SIZE, COUNTRY_SIZE = 14.0, 17.0  # the stylesheet's font sizes, in map units
+# Where a label may stand around its marker, in order of preference:
+# (dx, dy of the text's anchor point, text-anchor).
+CANDIDATES = [
+    (8, 5, "start"), (-8, 5, "end"), (0, 20, "middle"), (0, -9, "middle"),
+    (8, 17, "start"), (-8, 17, "end"), (8, -7, "start"), (-8, -7, "end"),
+    (0, 34, "middle"), (0, -23, "middle"),
+]  # fmt: skip
+
+
+def label_box(place: dict, dx: float, dy: float, anchor: str) -> tuple[float, ...]:
+    """The rectangle a label covers (left, top, right, bottom), from an average glyph width:
+    close enough to keep labels apart."""
+    if place["country"]:
+        width, size = len(place["label"]) * COUNTRY_SIZE * 0.78, COUNTRY_SIZE
+    else:
+        width, size = len(place["label"]) * LABEL_SIZE * 0.56, LABEL_SIZE
+    x, y = place["x"] + dx, place["y"] + dy
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return (left - 2, y - size * 0.95, left + width + 2, y + size * 0.3)
+
+
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The area two rectangles share."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def place_labels(found: list[dict]) -> None:
+    """Give every label inside the frame a place clear of the other labels and markers.
+
+    Country names stay centred on their point. Then each place, the most crowded first,
+    takes the first position around its marker (right, left, below, above, then further
+    out) that overlaps nothing placed so far and stays in the frame; failing that, the
+    position that overlaps least.
+    """
+    inside = [p for p in found if p["inside"]]
+    for place in found:
+        place["dx"], place["dy"], place["anchor"] = 0, 5, "middle"  # countries, arrows
+    markers = [(p["x"] - 6, p["y"] - 6, p["x"] + 6, p["y"] + 6) for p in inside if not p["country"]]
+    taken = [label_box(p, 0, 5, "middle") for p in inside if p["country"]]
+    frame = (0.0, 0.0, float(WIDTH), height())
+
+    def crowding(place: dict) -> int:
+        return sum(math.dist((place["x"], place["y"]), (q["x"], q["y"])) < 60 for q in inside)
+
+    for place in sorted((p for p in inside if not p["country"]), key=crowding, reverse=True):
+        own = (place["x"] - 6, place["y"] - 6, place["x"] + 6, place["y"] + 6)
+        obstacles = [*taken, *(m for m in markers if m != own)]
+        costs = []
+        for rank, candidate in enumerate(CANDIDATES):
+            box = label_box(place, *candidate)
+            cut_off = overlap(box, frame) < overlap(box, box)  # partly outside the frame
+            cost = 1e6 * cut_off + sum(overlap(box, other) for other in obstacles)
+            costs.append((cost > 0, cost, rank, candidate))
+        *_, best = min(costs)
+        place["dx"], place["dy"], place["anchor"] = best
+        taken.append(label_box(place, *best))
 
 
 def edge_arrow(x: float, y: float, inset: float = 26.0) -> dict:

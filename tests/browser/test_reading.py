@@ -87,6 +87,27 @@ def test_phone_folds_notes_under_their_paragraph(visit, width: int) -> None:
     assert page.locator("#note-zangezur-corridor").is_visible()
 
 
+def test_map_labels_stay_legible_and_apart_on_a_phone(visit) -> None:
+    page = visit("map/", viewport={"width": 390, "height": 844})
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "the page scrolls sideways"
+    frame = page.locator(".cmp-map__frame")
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth"), "the map should pan instead"
+    boxes = page.eval_on_selector_all(
+        ".cmp-map__place:not(.cmp-map__place--beyond) text",
+        "ts => ts.map(t => { const r = t.getBoundingClientRect();"
+        " return [t.textContent, r.left, r.top, r.right, r.bottom]; })",
+    )
+    heights = [bottom - top for _, _, top, _, bottom in boxes]
+    assert min(heights) >= 12, "labels too small to read"
+    for i, (name, left, top, right, bottom) in enumerate(boxes):
+        for other, left2, top2, right2, bottom2 in boxes[i + 1 :]:
+            apart = right <= left2 or right2 <= left or bottom <= top2 or bottom2 <= top
+            assert apart, f"{name!r} overlaps {other!r}"
+
+
 def preview_text(page) -> str:
     box = page.locator("#cmp-preview")
     box.wait_for(state="visible")

@@ -118,8 +118,15 @@
     hide();
   }
 
+  // On a phone the map is wider than the screen: open it on the region's middle.
+  function centreMap() {
+    const frame = document.querySelector(".cmp-map__frame");
+    if (frame) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
+  }
+
   function setUp() {
     fold();
+    centreMap();
     // Material's search dialog has a role but no name; screen readers announce "dialog".
     const search = document.querySelector(".md-search[role=dialog]");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
