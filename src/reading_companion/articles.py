@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import WorkCache, file_key
+from .cache import WorkCache
 from .frontmatter import Document, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem, display_path
@@ -110,10 +110,8 @@ def load_articles(
     for path in sorted(docs_dir.rglob("*.md")):
         shown = display_path(path, root)
         src_uri = path.relative_to(docs_dir).as_posix()
-        raw = path.read_bytes()
-        key = file_key("article", raw, shown, src_uri)
-        load = functools.partial(load_article, path, shown, src_uri, raw, key)
-        article, found = cache.get(key, load)
+        load = functools.partial(load_article, path, shown, src_uri)
+        article, found = cache.read("article", path, load, shown, src_uri)
         problems += found
         if article is not None:
             articles[src_uri] = article

@@ -140,6 +140,14 @@ class WorkCache:
         self._used[key] = value
         return value
 
+    def read(self, kind: str, path: Path, load: Callable[[bytes, str], T], *context: str) -> T:
+        """What ``load(raw, key)`` makes of the file at ``path``, stored under its kind, its
+        ``context`` (how it is named) and its bytes. The file is read once, so the result
+        always matches the key it is kept under."""
+        raw = path.read_bytes()
+        key = digest(kind, *context, raw)
+        return self.get(key, lambda: load(raw, key))
+
     def start_build(self) -> None:
         """Begin a build: what the last one used becomes what is stored."""
         self.reused = self.made = 0
@@ -169,9 +177,3 @@ class WorkCache:
             self._changed = False
         except OSError as error:  # a read-only checkout still builds, only slower
             log.debug(f"cannot write the work cache in {self.folder}: {error!r}")
-
-
-def file_key(kind: str, data: bytes, *context: str) -> str:
-    """The key of one file's result: its kind, how it is named, and its bytes (read once,
-    and given to the loader too, so the result always matches the key)."""
-    return digest(kind, *context, data)

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import WorkCache, file_key
+from .cache import WorkCache
 from .frontmatter import read_document
 from .glossary import check_body, is_content_file
 from .models import ID_RE, ExplainerMeta
@@ -51,10 +51,8 @@ def load_explainers(
             )
             continue
         src_uri = path.relative_to(docs_dir).as_posix()
-        raw = path.read_bytes()
-        key = file_key("explainer", raw, shown, src_uri)
-        load = functools.partial(load_explainer, path, shown, src_uri, raw, key)
-        explainer, found = cache.get(key, load)
+        load = functools.partial(load_explainer, path, shown, src_uri)
+        explainer, found = cache.read("explainer", path, load, shown, src_uri)
         problems += found
         if explainer is not None:
             explainers[path.stem] = explainer

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .cache import WorkCache, file_key
+from .cache import WorkCache
 from .frontmatter import Document, read_document
 from .matcher import name_key
 from .models import ID_RE, EntryMeta, find_html, unsafe_markup_problem
@@ -67,9 +67,7 @@ def load_glossary(
                 )
             )
             continue
-        raw = path.read_bytes()
-        key = file_key("entry", raw, shown)
-        entry, found = cache.get(key, functools.partial(load_entry, path, shown, raw, key))
+        entry, found = cache.read("entry", path, functools.partial(load_entry, path, shown), shown)
         problems += found
         if entry is not None:
             entries[entry_id] = entry
