@@ -104,6 +104,16 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path: Path) -> None:
     assert WorkCache(tmp_path).get("b", lambda: 3) == 3
 
 
+def test_a_partial_build_keeps_what_it_did_not_use(tmp_path: Path) -> None:
+    cache = WorkCache(tmp_path)
+    cache.get("a", lambda: 1)
+    cache.save()
+    partial = WorkCache(tmp_path)
+    partial.get("b", lambda: 2)
+    partial.save(keep_unused=True)  # as after `mkdocs build --dirty`
+    assert WorkCache(tmp_path).get("a", lambda: pytest.fail("'a' was dropped")) == 1
+
+
 def test_a_cache_from_another_engine_is_not_read(tmp_path: Path, monkeypatch) -> None:
     cache = WorkCache(tmp_path)
     cache.get("a", lambda: 1)

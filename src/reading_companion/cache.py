@@ -155,9 +155,12 @@ class WorkCache:
             self._changed |= self._used.keys() != self._stored.keys()
             self._stored, self._used = self._used, {}
 
-    def save(self) -> None:
-        """Write the results of this build, if anything changed, atomically."""
+    def save(self, keep_unused: bool = False) -> None:
+        """Write the results of this build, if anything changed, atomically. A build that
+        rendered only some pages (``mkdocs build --dirty``) keeps the others' results too."""
         reused, made = self.reused, self.made
+        if keep_unused:
+            self._used = {**self._stored, **self._used}
         self.start_build()
         self.reused, self.made = reused, made  # still this build's, for its report
         if self.folder is None or self.key is None or not self._changed:

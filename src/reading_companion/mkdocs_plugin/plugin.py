@@ -200,7 +200,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             }
             self.report(unused_entry_warnings(self.content, named))
         if self.cache is not None:
-            self.cache.save()
+            self.cache.save(keep_unused=self.dirty)
             log.debug(
                 f"work cache: {self.cache.reused} results reused, {self.cache.made} made "
                 f"({self.cache.folder or 'kept in memory only'})"
