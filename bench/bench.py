@@ -272,7 +272,7 @@ def report(r: dict) -> str:
 
     lines = [
         f"Python {r['python']}, {r['cpus']} CPUs; median of {r['synthetic'][0]['runs']} builds "
-        f"each ({r['real']['runs']} for the real site) "
+        f"each, {r['real']['runs']} for the real site "
         "(fastest–slowest in brackets), in turn, each in a fresh process. *Rebuild*: the plugin "
         "finds the work cache of the build before; *first build*: it starts with none, as on "
         "a fresh clone or in CI.",
