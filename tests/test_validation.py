@@ -389,3 +389,20 @@ def test_a_front_matter_error_is_reported_whichever_comes_first(tmp_path: Path) 
     document, problems = read_document(path, "entry.md")
     assert document is None
     assert len(problems) == 1
+
+
+def test_problems_found_across_files_name_the_line(tmp_path: Path) -> None:
+    """Lines are not kept with loaded content; a problem found later reads them again."""
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    path = write_entry(glossary, "yerevan", "Yerevan", aliases=["Baku"], related=["gyumri"])
+    write_article(docs, ["They met in Baku."], notes=[])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    alias_line = lines.index("aliases:") + 1
+    related_item = lines.index("- gyumri") + 1
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    text = str(caught.value)
+    assert f"glossary/yerevan.md:{alias_line}: aliases: 'Baku' is already" in text
+    assert f"glossary/yerevan.md:{related_item}: related: there is no entry 'gyumri'" in text

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import WorkCache
-from .frontmatter import Document, read_document
+from .frontmatter import Document, FromFile, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem, display_path
 from .quotes import find_quotes
@@ -35,7 +35,7 @@ class Anchor:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(FromFile):
     """A page whose front matter has an ``article:`` block."""
 
     src_uri: str
@@ -43,7 +43,7 @@ class Article:
     meta: ArticleMeta
     paragraphs: list[Paragraph]
     anchors: list[Anchor] = field(default_factory=list)
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    file: str = field(default="", compare=False, repr=False)  # where it was read from
     source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
     def note_id(self, anchor: Anchor) -> str:
@@ -137,7 +137,7 @@ def load_article(
     problems += found
     anchors, found = anchor_notes(document, meta.notes, paragraphs)
     problems += found
-    return Article(src_uri, shown, meta, paragraphs, anchors, document.lines, source), problems
+    return Article(src_uri, shown, meta, paragraphs, anchors, str(path), source), problems
 
 
 def anchor_notes(

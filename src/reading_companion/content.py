@@ -142,13 +142,19 @@ def check_references(
     folders = {"entry": "glossary/", "explainer": "docs/explainers/"}
     problems = []
 
-    def check(ref: str | None, kind: str, path: str, line: int | None, field: str) -> None:
+    def check(
+        ref: str | None, kind: str, source: Entry | Explainer | Article, *key: str | int
+    ) -> None:
+        """Report ``ref`` if it names nothing. The line of ``key`` (or of the list holding
+        it) is looked up only then: that means reading the file again."""
         if ref is None or ref in known[kind]:
             return
+        line = source.line_of(*key) or source.line_of(*key[:-1])
+        field = ".".join(map(str, key)) if key[0] == "article" else str(key[0])
         folder = folders[kind]
         problems.append(
             Problem(
-                path,
+                source.path,
                 line,
                 field,
                 f"there is no {kind} {ref!r}",
@@ -158,21 +164,15 @@ def check_references(
 
     for entry in entries.values():
         for index, ref in enumerate(entry.meta.related):
-            line = entry.line_of("related", index) or entry.line_of("related")
-            check(ref, "entry", entry.path, line, "related")
-        check(
-            entry.meta.explainer, "explainer", entry.path, entry.line_of("explainer"), "explainer"
-        )
+            check(ref, "entry", entry, "related", index)
+        check(entry.meta.explainer, "explainer", entry, "explainer")
     for explainer in explainers.values():
         for index, ref in enumerate(explainer.meta.entries):
-            line = explainer.lines.get(("entries", index)) or explainer.lines.get(("entries",))
-            check(ref, "entry", explainer.path, line, "entries")
+            check(ref, "entry", explainer, "entries", index)
     for article in articles.values():
         for index, note in enumerate(article.meta.notes):
             for kind in ("entry", "explainer"):
-                key = ("article", "notes", index, kind)
-                field = ".".join(map(str, key))
-                check(getattr(note, kind), kind, article.path, article.lines.get(key), field)
+                check(getattr(note, kind), kind, article, "article", "notes", index, kind)
     return problems
 
 

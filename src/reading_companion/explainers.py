@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import WorkCache
-from .frontmatter import read_document
+from .frontmatter import FromFile, read_document
 from .glossary import check_body, is_content_file
 from .models import ID_RE, ExplainerMeta
 from .problems import Problem, display_path
@@ -17,14 +17,14 @@ EXPLAINER_WORDS = (500, 1200)
 
 
 @dataclass(frozen=True)
-class Explainer:
+class Explainer(FromFile):
     """A validated explainer; ``src_uri`` is its path inside ``docs/``."""
 
     id: str
     meta: ExplainerMeta
     src_uri: str
     path: str
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    file: str = field(default="", compare=False, repr=False)  # where it was read from
     source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
 
@@ -71,4 +71,4 @@ def load_explainer(
     problems += found + check_body(document, EXPLAINER_WORDS)
     if meta is None:
         return None, problems
-    return Explainer(path.stem, meta, src_uri, shown, document.lines, source), problems
+    return Explainer(path.stem, meta, src_uri, shown, str(path), source), problems

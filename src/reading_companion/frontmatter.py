@@ -6,6 +6,7 @@ nodes (which carry positions) and then constructed into plain Python data.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,14 @@ class Document:
     meta: dict
     body: str
     body_line: int  # 1-based line of the body's first line in the file
-    lines: dict[KeyPath, int] = field(default_factory=dict)
+    node: yaml.Node | None = field(default=None, repr=False)  # the front matter, composed
+
+    @functools.cached_property
+    def lines(self) -> dict[KeyPath, int]:
+        """The line of every key and item, worked out only when a message needs one."""
+        lines: dict[KeyPath, int] = {}
+        _record_lines(self.node, (), lines)
+        return lines
 
     def line_of(self, key: KeyPath) -> int | None:
         """Line of the deepest known key on ``key``'s path (a value's own line when known)."""
@@ -110,9 +118,7 @@ def read_document(
                 "write 'field: value' lines",
             )
         ]
-    document = Document(shown, meta, body, body_line)
-    _record_lines(node, (), document.lines)
-    return document, []
+    return Document(shown, meta, body, body_line, node), []
 
 
 STR, SEQ, MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
@@ -152,6 +158,25 @@ def construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
         return value
 
     return build(node)
+
+
+class FromFile:
+    """Content read from a file (``file``, whose bytes had digest ``source``) that can say
+    on which line a front-matter key stands, by reading the file again: messages about
+    one file found by looking at others are rare, so the lines are not kept."""
+
+    file: str
+    source: str
+
+    def line_of(self, *key: str | int) -> int | None:
+        """The file line of a front-matter key, for messages."""
+        return _lines_in(self.file, self.source).get(key) if self.file else None
+
+
+@functools.lru_cache(maxsize=64)
+def _lines_in(file: str, source: str) -> dict[KeyPath, int]:
+    document, _ = read_document(Path(file), file)  # ``source`` keeps an edited file apart
+    return document.lines if document is not None else {}
 
 
 def _record_lines(

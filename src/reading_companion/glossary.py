@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .cache import WorkCache
-from .frontmatter import Document, read_document
+from .frontmatter import Document, FromFile, read_document
 from .matcher import name_key
 from .models import ID_RE, EntryMeta, find_html, unsafe_markup_problem
 from .problems import Problem, display_path
@@ -19,19 +19,15 @@ BODY_WORDS = (80, 300)
 
 
 @dataclass(frozen=True)
-class Entry:
+class Entry(FromFile):
     """A validated glossary entry."""
 
     id: str
     meta: EntryMeta
     body: str
     path: str  # as shown in messages and used for "edit this page"
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    file: str = field(default="", compare=False, repr=False)  # where it was read from
     source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
-
-    def line_of(self, *key: str | int) -> int | None:
-        """The file line of a front-matter key, for messages."""
-        return self.lines.get(key)
 
     @property
     def names(self) -> list[str]:
@@ -88,7 +84,7 @@ def load_entry(
     if meta is None:
         return None, problems
     problems += _source_warnings(document, meta.sources)
-    return Entry(path.stem, meta, document.body, shown, document.lines, source), problems
+    return Entry(path.stem, meta, document.body, shown, str(path), source), problems
 
 
 GENERAL_FILE = "_general.yml"

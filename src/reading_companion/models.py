@@ -55,6 +55,8 @@ def unsafe_markup_problem(found: re.Match[str]) -> tuple[str, str]:
 
 def find_html(text: str) -> re.Match[str] | None:
     """The first raw-HTML tag, or link to an unsafe scheme, in Markdown ``text`` (not in code)."""
+    if "<" not in text and "]" not in text:  # no tag and no link target: most fields
+        return None
     prose = AUTOLINK.sub(
         lambda m: " " * len(m.group()), CODE.sub(lambda m: " " * len(m.group()), text)
     )

@@ -38,9 +38,11 @@ def find_quotes(text: str, note: QuoteNote) -> Iterator[tuple[int, str]]:
     """Each (offset, exact words) of a quote note in ``text`` that its prefix/suffix allow."""
     prefix, suffix = fold(note.prefix or ""), fold(note.suffix or "")
     for match in quote_pattern(note.quote).finditer(text):
-        before, after = fold(text[: match.start()]), fold(text[match.end() :])
-        if before.endswith(prefix) and after.startswith(suffix):
-            yield match.start(), match.group()
+        if prefix and not fold(text[: match.start()]).endswith(prefix):
+            continue
+        if suffix and not fold(text[match.end() :]).startswith(suffix):
+            continue
+        yield match.start(), match.group()
 
 
 def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
