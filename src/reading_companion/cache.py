@@ -184,5 +184,5 @@ class WorkCache:
                 os.unlink(temporary)
                 raise
             self._changed = False
-        except OSError as error:  # a read-only checkout still builds, only slower
+        except (OSError, pickle.PicklingError) as error:  # a read-only checkout still builds
             log.debug(f"cannot write the work cache in {self.folder}: {error!r}")
