@@ -143,14 +143,13 @@ def check_references(
     problems = []
 
     def check(
-        ref: str | None, kind: str, source: Entry | Explainer | Article, *key: str | int
+        ref: str | None, kind: str, source: Entry | Explainer | Article, field: str, *key: str | int
     ) -> None:
         """Report ``ref`` if it names nothing. The line of ``key`` (or of the list holding
         it) is looked up only then: that means reading the file again."""
         if ref is None or ref in known[kind]:
             return
         line = source.line_of(*key) or source.line_of(*key[:-1])
-        field = ".".join(map(str, key)) if key[0] == "article" else str(key[0])
         folder = folders[kind]
         problems.append(
             Problem(
@@ -164,15 +163,16 @@ def check_references(
 
     for entry in entries.values():
         for index, ref in enumerate(entry.meta.related):
-            check(ref, "entry", entry, "related", index)
-        check(entry.meta.explainer, "explainer", entry, "explainer")
+            check(ref, "entry", entry, "related", "related", index)
+        check(entry.meta.explainer, "explainer", entry, "explainer", "explainer")
     for explainer in explainers.values():
         for index, ref in enumerate(explainer.meta.entries):
-            check(ref, "entry", explainer, "entries", index)
+            check(ref, "entry", explainer, "entries", "entries", index)
     for article in articles.values():
         for index, note in enumerate(article.meta.notes):
             for kind in ("entry", "explainer"):
-                check(getattr(note, kind), kind, article, "article", "notes", index, kind)
+                key = ("article", "notes", index, kind)
+                check(getattr(note, kind), kind, article, ".".join(map(str, key)), *key)
     return problems
 
 
