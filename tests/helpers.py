@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
@@ -103,10 +102,10 @@ def write_article(
 
 
 def make_project(root: Path) -> Path:
-    """A small complete site: the real templates and styles, a few entries, one article."""
-    shutil.copytree(REPO / "overrides", root / "overrides")
+    """A small complete site with no overrides (the package brings its templates and
+    styles): a few entries, an explainer, one article."""
     docs, glossary = root / "docs", root / "glossary"
-    docs.mkdir()
+    docs.mkdir(parents=True)
     glossary.mkdir()
     (docs / "index.md").write_text("# Home\n\n[Article](articles/test.md)\n", encoding="utf-8")
     write_entry(glossary, "vladimir-putin", "Vladimir Putin", aliases=["Putin"], related=["baku"])
@@ -117,9 +116,7 @@ def make_project(root: Path) -> Path:
     config = {
         "site_name": "Test companion",
         "site_url": "https://example.org/",
-        "theme": {"name": "material", "custom_dir": "overrides", "font": False},
-        "extra_css": ["assets/stylesheets/companion.css"],
-        "extra_javascript": ["assets/javascripts/companion.js"],
+        "theme": {"name": "material", "font": False},
         "plugins": ["search", {"companion": {"glossary_dir": "glossary"}}],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

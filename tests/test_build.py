@@ -10,25 +10,53 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs
-from helpers import REPO, write_entry
+from helpers import ARTICLE_PARAGRAPHS, REPO, make_project, write_article, write_entry
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture
-def site(project: Path) -> Path:
+OWN_LINKS = "See [the home page](../index.md) and ![a map](../img/map.png)."
+
+
+def build_linked_site(root: Path, *, directory_urls: bool) -> Path:
+    """The small project, plus what MkDocs must still rewrite and check in an article: the
+    author's own links and images, and another page linking to a note and a paragraph.
+    Built once per module with the real ``mkdocs build --strict``."""
+    project = make_project(root)
+    (project / "docs/img").mkdir()
+    (project / "docs/img/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    write_article(project / "docs", [*ARTICLE_PARAGRAPHS, OWN_LINKS])
+    (project / "docs/index.md").write_text(
+        "# Home\n\n[Baku](articles/test.md#note-baku), "
+        "[the quote](articles/test.md#note-p3-mediation), [¶ 2](articles/test.md#p2)\n",
+        encoding="utf-8",
+    )
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["use_directory_urls"] = directory_urls
+    config["validation"] = {"links": {"anchors": "warn"}}  # strict: unseen anchors fail
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return project / "site"
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_linked_site(tmp_path_factory.mktemp("site") / "project", directory_urls=True)
+
+
+@pytest.fixture(scope="module")
+def flat_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_linked_site(tmp_path_factory.mktemp("flat") / "project", directory_urls=False)
+
+
 def test_paragraphs_are_numbered_permalinks(site: Path) -> None:
     soup = page(site, "articles/test/index.html")
     units = soup.select(".cmp-unit")
-    assert [u["id"] for u in units] == ["p1", "p2", "p3", "p4"]
+    assert [u["id"] for u in units] == ["p1", "p2", "p3", "p4", "p5"]
     for number, unit in enumerate(units, 1):
         link = unit.select_one("a.cmp-pnum")
         assert link["href"] == f"#p{number}"
@@ -149,23 +177,43 @@ def test_search_index_has_paragraphs_and_aliases(site: Path) -> None:
     assert "Vladimir Putin met" not in by_location["articles/test/"]["text"]
 
 
-def test_works_without_directory_urls(project: Path) -> None:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text())
-    config["use_directory_urls"] = False
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs("build", "--strict", cwd=project)
-    assert result.returncode == 0, result.stderr
-    soup = page(project / "site", "articles/test.html")
+def test_works_without_directory_urls(flat_site: Path) -> None:
+    soup = page(flat_site, "articles/test.html")
     assert soup.select_one("#p1 a.cmp-term")["href"] == "../glossary/vladimir-putin.html"
-    docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
+    docs = json.loads((flat_site / "search/search_index.json").read_text())["docs"]
     assert any(d["location"] == "articles/test.html#p1" for d in docs)
-    # Every internal link of every page leads to a file that exists.
-    site = project / "site"
+
+
+@pytest.mark.parametrize("fixture", ["site", "flat_site"])
+def test_every_internal_link_leads_to_a_file(fixture: str, request: pytest.FixtureRequest) -> None:
+    site = request.getfixturevalue(fixture)
     for html in (p for p in site.rglob("*.html") if p.name != "404.html"):  # 404: absolute
         for link in page(site, str(html.relative_to(site))).select("a[href]"):
             href = link["href"].split("#")[0]
             if href and not href.startswith(("http:", "https:", "mailto:", "javascript:")):
                 assert (html.parent / href).resolve().exists(), f"{html}: {link['href']}"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "path", "home", "image"),
+    [
+        ("site", "articles/test/index.html", "../../", "../../img/map.png"),
+        ("flat_site", "articles/test.html", "../index.html", "../img/map.png"),
+    ],
+)
+def test_an_articles_own_links_and_images_are_rewritten(
+    fixture: str, path: str, home: str, image: str, request: pytest.FixtureRequest
+) -> None:
+    own = page(request.getfixturevalue(fixture), path).select_one("#p5 .cmp-text")
+    assert own.select_one("a")["href"] == home
+    assert own.select_one("img")["src"] == image
+
+
+def test_a_broken_link_in_an_article_fails_a_strict_build(project: Path) -> None:
+    write_article(project / "docs", [*ARTICLE_PARAGRAPHS, "See [gone](../nope.md)."])
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode != 0
+    assert "nope.md" in result.stderr
 
 
 def test_broken_content_stops_the_build_and_keeps_the_last_site(project: Path) -> None:
@@ -244,7 +292,7 @@ def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> N
     )  # fmt: skip
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "content warnings (run './dev check' to list them)" in result.stderr
+    assert "content warnings (run 'companion check' to list them)" in result.stderr
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
     config["plugins"][1]["companion"]["strict_content"] = True
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config))

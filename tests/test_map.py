@@ -77,7 +77,7 @@ def test_script_draws_countries_and_every_place_with_a_location(tmp_path: Path) 
 
 
 def test_committed_map_data_has_every_place_entry() -> None:
-    from reading_companion.glossary import load_glossary
+    from reading_companion.content import load_glossary
 
     entries, _ = load_glossary(REPO / "glossary", REPO)
     located = {e.id for e in entries.values() if e.meta.location is not None}

@@ -35,9 +35,9 @@ def test_plain_undoes_smarten(line: str) -> None:
 def test_code_is_left_alone_but_read_as_context() -> None:
     import markdown
 
-    from reading_companion.annotate import CompanionExtension
     from reading_companion.content import Content
+    from reading_companion.extension import CompanionExtension
 
-    extension = CompanionExtension(Content({}, {}, {}))
+    extension = CompanionExtension(content=Content({}, {}, {}))
     html = markdown.markdown("He typed \"`ls` -- 'x'\" there", extensions=[extension])
     assert html == "<p>He typed \u201c<code>ls</code> \u2014 \u2018x\u2019\u201d there</p>"

@@ -9,8 +9,9 @@ import yaml
 
 from helpers import BODY, entry_meta, front_matter, write_article, write_entry, write_explainer
 from reading_companion import ContentError, load_content
+from reading_companion.content import load_glossary
 from reading_companion.frontmatter import Loader, construct
-from reading_companion.glossary import load_glossary
+from reading_companion.usage import usage_warnings
 
 
 def problems_of(glossary: Path) -> list[str]:
@@ -223,7 +224,7 @@ def test_undated_source_and_unused_entry_are_warnings(tmp_path: Path) -> None:
     write_entry(glossary, "yerevan", "Yerevan")
     write_article(docs, ["They met in Baku."], notes=[])
     content = load_content(glossary, docs, tmp_path)
-    warnings = [str(p) for p in content.warnings]
+    warnings = [str(p) for p in content.warnings + usage_warnings(content)]
     assert any("baku.md" in w and "source has no date" in w for w in warnings)
     assert any("yerevan.md" in w and "no article mentions this entry" in w for w in warnings)
 
@@ -238,7 +239,7 @@ def test_check_counts_mentions_as_the_build_does(tmp_path: Path) -> None:
     write_entry(glossary, "tbilisi", "Tbilisi")
     paragraph = "Read [the report](https://example.org/yerevan) and `tbilisi`; they met in Baku."
     write_article(docs, [paragraph], notes=[])
-    warnings = [str(p) for p in load_content(glossary, docs, tmp_path).warnings]
+    warnings = [str(p) for p in usage_warnings(load_content(glossary, docs, tmp_path))]
     unused = {w.split(":")[0] for w in warnings if "no article mentions" in w}
     assert unused == {"glossary/yerevan.md", "glossary/tbilisi.md"}
 
@@ -250,7 +251,7 @@ def test_general_entries_are_exempt_and_checked(tmp_path: Path) -> None:
     write_entry(glossary, "yerevan", "Yerevan")
     write_article(docs, ["They met in Baku."], notes=[])
     (glossary / "_general.yml").write_text("general: [yerevan, baku]\n")
-    warnings = [str(p) for p in load_content(glossary, docs, tmp_path).warnings]
+    warnings = [str(p) for p in usage_warnings(load_content(glossary, docs, tmp_path))]
     assert not any("yerevan.md" in w and "no article mentions" in w for w in warnings)
     assert any("baku.md" in w and "but an article mentions it" in w for w in warnings)
     (glossary / "_general.yml").write_text("general: [gyumri]\n")

@@ -1,8 +1,8 @@
 """An annotated reading companion: load, validate and match glossary content.
 
 The engine imports nothing from MkDocs; ``reading_companion.mkdocs_plugin``
-adapts it to MkDocs, and ``reading_companion.annotate`` is a plain
-Python-Markdown extension.
+adapts it to MkDocs, and ``reading_companion.extension`` is a Python-Markdown
+extension that also works on its own.
 """
 
 from .content import Content, load_content

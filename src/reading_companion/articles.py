@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import WorkCache
 from .frontmatter import Document, FromFile, read_document
 from .models import ArticleMeta, QuoteNote
-from .problems import Problem, display_path
+from .problems import Problem
 from .quotes import find_quotes
 from .validation import validate
 
@@ -44,7 +42,6 @@ class Article(FromFile):
     paragraphs: list[Paragraph]
     anchors: list[Anchor] = field(default_factory=list)
     file: str = field(default="", compare=False, repr=False)  # where it was read from
-    source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
     def note_id(self, anchor: Anchor) -> str:
         """The HTML id of a quote note: ``note-p8-minsk-group-mediation``, with ``-2``, ``-3``
@@ -100,44 +97,34 @@ def split_paragraphs(document: Document) -> tuple[list[Paragraph], list[Problem]
 FRONT_MATTER_ARTICLE = re.compile(r"\A---[ \t]*\n(?:(?!---[ \t]*\n).*\n)*?article:", re.MULTILINE)
 
 
-def load_articles(
-    docs_dir: Path, root: Path | None = None, cache: WorkCache | None = None
-) -> tuple[dict[str, Article], list[Problem]]:
-    """Every article page under ``docs_dir`` by its path in ``docs/``, with all problems."""
-    cache = cache or WorkCache()
-    articles: dict[str, Article] = {}
-    problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown = display_path(path, root)
-        src_uri = path.relative_to(docs_dir).as_posix()
-        load = functools.partial(load_article, path, shown, src_uri)
-        article, found = cache.read("article", path, load, shown, src_uri)
-        problems += found
-        if article is not None:
-            articles[src_uri] = article
-    return articles, problems
-
-
-def load_article(
-    path: Path, shown: str, src_uri: str, raw: bytes | None = None, source: str = ""
-) -> tuple[Article | None, list[Problem]]:
+def load_article(path: Path, shown: str, src_uri: str) -> tuple[Article | None, list[Problem]]:
     """The page as an article, or ``None`` when its front matter has no ``article:`` key;
-    ``raw`` is its bytes if already read and ``source`` their digest."""
-    raw = path.read_bytes() if raw is None else raw
+    ``src_uri`` is its path inside ``docs/``."""
+    raw = path.read_bytes()
     if not FRONT_MATTER_ARTICLE.match(raw.decode("utf-8", errors="replace")):
         return None, []
-    document, problems = read_document(path, shown, raw)
-    if document is None or "article" not in document.meta:
+    document, problems = read_document(path, shown)
+    if document is None:
         return None, problems
-    meta, found = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
-    problems += found
+    article, found = article_of(document, src_uri, str(path))
+    return article, problems + found
+
+
+def article_of(
+    document: Document, src_uri: str, file: str = ""
+) -> tuple[Article | None, list[Problem]]:
+    """The article a parsed page holds, or ``None`` when its front matter has no
+    ``article:`` key; ``file`` is where it was read from, if anywhere."""
+    if "article" not in document.meta:
+        return None, []
+    meta, problems = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
     if meta is None:
         return None, problems
     paragraphs, found = split_paragraphs(document)
     problems += found
     anchors, found = anchor_notes(document, meta.notes, paragraphs)
     problems += found
-    return Article(src_uri, shown, meta, paragraphs, anchors, str(path), source), problems
+    return Article(src_uri, document.path, meta, paragraphs, anchors, file), problems
 
 
 def anchor_notes(

@@ -14,6 +14,7 @@ from pathlib import Path
 from .content import load_content
 from .problems import ContentError, Problem
 from .schema import SCHEMA_PATH, entry_schema_text
+from .usage import usage_warnings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +46,7 @@ def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> 
             return 1
     try:
         content = load_content(root / glossary, root / docs, root)
+        content.warnings += usage_warnings(content)
     except ContentError as error:
         _print(error.problems)
         errors = sum(not p.warning for p in error.problems)

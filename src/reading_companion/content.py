@@ -6,23 +6,34 @@ both call :func:`load_content`, so they can never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from .articles import Article, load_articles
-from .cache import WorkCache, digest
-from .explainers import Explainer, load_explainers
-from .glossary import GENERAL_FILE, Entry, is_content_file, load_general, load_glossary
+from .articles import Article, load_article
+from .explainers import Explainer, load_explainer
+from .glossary import (
+    GENERAL_FILE,
+    Entry,
+    check_unique_names,
+    is_content_file,
+    load_entry,
+    load_general,
+)
 from .matcher import TermMatcher
-from .models import QuoteNote
+from .models import ID_RE, QuoteNote
 from .problems import ContentError, Problem, display_path
 
-GLOSSARY_FOLDER = "glossary"  # where entry pages stand in the site, as docs/glossary/ would
+ENTRY_PAGES = "glossary"  # the folder of docs/ where entry pages stand (generated or written)
 
 
 def entry_page(entry_id: str) -> str:
-    """The path of an entry's (generated) page inside ``docs/``."""
-    return f"{GLOSSARY_FOLDER}/{entry_id}.md"
+    """The path inside ``docs/`` of an entry's page: ``glossary/<id>.md``."""
+    return f"{ENTRY_PAGES}/{entry_id}.md"
+
+
+BACKGROUND = "background"  # the kind a note shows for an explainer
 
 
 @dataclass(frozen=True)
@@ -45,9 +56,6 @@ class Content:
     articles: dict[str, Article]
     warnings: list[Problem] = field(default_factory=list)
     general: set[str] = field(default_factory=set)  # entries deliberately not in any article
-    # A digest of the files of every entry, explainer and article: what a cached annotation
-    # depends on (editing another page of docs/ leaves it alone).
-    fingerprint: str = ""
     matcher: TermMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -60,7 +68,7 @@ class Content:
         if note.explainer is not None:
             explainer = self.explainers[note.explainer]
             return NoteTarget(
-                explainer.id, explainer.meta.title, explainer.meta.summary, "background",
+                explainer.id, explainer.meta.title, explainer.meta.summary, BACKGROUND,
                 explainer.src_uri,
             )  # fmt: skip
         entry = self.entries[note.entry]
@@ -68,31 +76,20 @@ class Content:
             entry.id, entry.meta.term, entry.meta.summary, entry.meta.kind, entry_page(entry.id)
         )
 
-    def mentions(self) -> dict[str, list[tuple[str, int]]]:
-        """For each entry id, the (article, paragraph) pairs whose text names it, found as a
-        build finds them: by rendering each article with the annotating extension, so a name
-        inside a link or code, or in a link's address, counts for neither."""
-        from .annotate import article_mentions  # the extension is built on this module
 
-        return article_mentions(self)
-
-
-def load_content(
-    glossary_dir: Path,
-    docs_dir: Path,
-    root: Path | None = None,
-    *,
-    check_usage: bool = True,
-    cache: WorkCache | None = None,
-) -> Content:
+def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every error.
 
-    ``check_usage`` matches every article once more to warn about entries none of them
-    names; a build skips it and asks :func:`unused_entry_warnings` with what it rendered.
-    With a ``cache``, files validated by an earlier build are not validated again.
+    ``root`` is the project folder that paths in messages are relative to (default: the
+    working directory). Entries that no article names are found by :mod:`.usage`, which
+    renders the articles.
     """
-    cache = cache or WorkCache()
-    entries, problems = load_glossary(glossary_dir, root, cache)
+    entries, problems = load_glossary(glossary_dir, root)
+    explainer_files = sorted(
+        p
+        for p in (docs_dir / "explainers").glob("*.md")
+        if is_content_file(p) and p.stem != "index"
+    )
     general, found = load_general(glossary_dir, root)
     problems += found
     problems += [
@@ -105,23 +102,67 @@ def load_content(
         )
         for entry_id in sorted(general - set(entries))
     ]
-    explainers, found = load_explainers(docs_dir, root, cache)
+    explainers, found = load_each("explainer", explainer_files, docs_dir, root, load_explainer)
     problems += found
-    articles, found = load_articles(docs_dir, root, cache)
+    page_files = sorted(docs_dir.rglob("*.md"))
+    articles, found = load_each("article", page_files, docs_dir, root, load_article)
     problems += found
     # A file that exists but failed validation is reported once, not again by every reference.
-    entry_files = {p.stem for p in glossary_dir.glob("*.md") if is_content_file(p)}
-    explainer_files = {p.stem for p in (docs_dir / "explainers").glob("*.md")}
-    problems += check_references(entries, explainers, articles, entry_files, explainer_files)
+    problems += check_references(
+        entries,
+        explainers,
+        articles,
+        {p.stem for p in glossary_dir.glob("*.md")},
+        {p.stem for p in explainer_files},
+    )
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
     warnings = [p for p in problems if p.warning]
-    sources = [x.source for x in [*entries.values(), *explainers.values(), *articles.values()]]
-    content = Content(entries, explainers, articles, warnings, general, digest(*sources))
-    if check_usage:
-        content.warnings += unused_entry_warnings(content)
-    return content
+    return Content(entries, explainers, articles, warnings, general)
+
+
+def load_glossary(
+    glossary_dir: Path, root: Path | None = None
+) -> tuple[dict[str, Entry], list[Problem]]:
+    """Every entry in ``glossary_dir`` by id, each validated on its own and all against each
+    other (no name used twice), with every problem found."""
+    paths = sorted(p for p in glossary_dir.glob("*.md") if is_content_file(p))
+    entries, problems = load_each("entry", paths, glossary_dir, root, load_entry)
+    return entries, problems + check_unique_names(entries)
+
+
+T = TypeVar("T")
+Loader = Callable[[Path, str, str], tuple[T | None, list[Problem]]]
+
+
+def load_each(
+    kind: str, paths: list[Path], folder: Path, root: Path | None, load: Loader[T]
+) -> tuple[dict[str, T], list[Problem]]:
+    """Load every file in ``paths`` with ``load(path, shown, path inside folder)``, keyed by
+    file id (its name without ``.md``; for articles, which may sit anywhere, the path inside
+    ``folder``). Entry and explainer file names are ids, so they are checked as ids."""
+    loaded: dict[str, T] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        shown = display_path(path, root)
+        src_uri = path.relative_to(folder).as_posix()
+        if kind != "article" and not ID_RE.match(path.stem):
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"{path.name!r} is not a valid {kind} file name",
+                    "rename it to lowercase ASCII letters, digits and hyphens (ilham-aliyev.md)",
+                )
+            )
+            continue
+        item, found = load(path, shown, src_uri)
+        problems += found
+        if item is not None:
+            loaded[src_uri if kind == "article" else path.stem] = item
+    return loaded, problems
 
 
 def check_references(
@@ -174,38 +215,3 @@ def check_references(
                 key = ("article", "notes", index, kind)
                 check(getattr(note, kind), kind, article, ".".join(map(str, key)), *key)
     return problems
-
-
-def unused_entry_warnings(content: Content, named: set[str] | None = None) -> list[Problem]:
-    """Entries that no article names and no quote note attaches are worth a second look.
-
-    ``named`` is the set of entries the articles name, when the caller already knows it.
-    """
-    if not content.articles:
-        return []
-    used = set(content.mentions()) if named is None else set(named)
-    used |= {a.note.entry for article in content.articles.values() for a in article.anchors}
-    unused = [
-        Problem(
-            entry.path,
-            entry.line_of("term"),
-            "term",
-            "no article mentions this entry",
-            f"add an alias the article uses, a quote note, or list it in glossary/{GENERAL_FILE}",
-            warning=True,
-        )
-        for entry in content.entries.values()
-        if entry.id not in used and entry.id not in content.general
-    ]
-    stale = [
-        Problem(
-            content.entries[entry_id].path,
-            None,
-            "",
-            f"is listed in glossary/{GENERAL_FILE} but an article mentions it",
-            "remove it from that list",
-            warning=True,
-        )
-        for entry_id in sorted(content.general & used)
-    ]
-    return unused + stale

@@ -48,13 +48,10 @@ class Document:
         return 2  # the first line of the front matter
 
 
-def read_document(
-    path: Path, shown: str, raw: bytes | None = None
-) -> tuple[Document | None, list[Problem]]:
-    """Read ``path`` (or its bytes, ``raw``, when already read); return the document, or
-    ``None`` with the problems that stopped it. ``shown`` is the path used in messages.
-    """
-    raw = path.read_bytes() if raw is None else raw
+def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Read the file at ``path``; return the document, or ``None`` with the problems that
+    stopped it. ``shown`` is the path used in messages."""
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -62,6 +59,11 @@ def read_document(
         return None, [
             Problem(shown, line, "", "the file is not UTF-8 text", "save it with UTF-8 encoding")
         ]
+    return parse_document(text, shown)
+
+
+def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Split ``text`` into front matter and body; ``shown`` names it in messages."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
         return None, [Problem(shown, 1, "", "the file is empty", "fill it in from the template")]
@@ -161,22 +163,18 @@ def construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
 
 
 class FromFile:
-    """Content read from a file (``file``, whose bytes had digest ``source``) that can say
-    on which line a front-matter key stands, by reading the file again: messages about
-    one file found by looking at others are rare, so the lines are not kept."""
+    """Content read from ``file`` that can say on which line a front-matter key stands, by
+    reading the file again: messages about one file found by looking at others are rare,
+    so the lines are not kept."""
 
     file: str
-    source: str
 
     def line_of(self, *key: str | int) -> int | None:
         """The file line of a front-matter key, for messages."""
-        return _lines_in(self.file, self.source).get(key) if self.file else None
-
-
-@functools.lru_cache(maxsize=64)
-def _lines_in(file: str, source: str) -> dict[KeyPath, int]:
-    document, _ = read_document(Path(file), file)  # ``source`` keeps an edited file apart
-    return document.lines if document is not None else {}
+        if not self.file:
+            return None
+        document, _ = read_document(Path(self.file), self.file)
+        return document.lines.get(key) if document is not None else None
 
 
 def _record_lines(

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .cache import WorkCache
 from .frontmatter import Document, FromFile, read_document
 from .matcher import name_key
-from .models import ID_RE, EntryMeta, find_html, unsafe_markup_problem
+from .models import EntryMeta, find_html, unsafe_markup_problem
 from .problems import Problem, display_path
 from .validation import validate
 
@@ -27,7 +25,6 @@ class Entry(FromFile):
     body: str
     path: str  # as shown in messages and used for "edit this page"
     file: str = field(default="", compare=False, repr=False)  # where it was read from
-    source: str = field(default="", compare=False, repr=False)  # digest of the file's bytes
 
     @property
     def names(self) -> list[str]:
@@ -40,43 +37,10 @@ def is_content_file(path: Path) -> bool:
     return path.suffix == ".md" and not path.name.startswith("_") and path.name != "README.md"
 
 
-def load_glossary(
-    directory: Path, root: Path | None = None, cache: WorkCache | None = None
-) -> tuple[dict[str, Entry], list[Problem]]:
-    """Read and validate every entry in ``directory``; return entries by id and all problems.
-
-    With a ``cache``, a file unchanged since it was last validated is not read again."""
-    cache = cache or WorkCache()
-    entries: dict[str, Entry] = {}
-    problems: list[Problem] = []
-    for path in sorted(p for p in directory.glob("*.md") if is_content_file(p)):
-        shown = display_path(path, root)
-        entry_id = path.stem
-        if not ID_RE.match(entry_id):
-            problems.append(
-                Problem(
-                    shown,
-                    None,
-                    "",
-                    f"{path.name!r} is not a valid entry file name",
-                    "rename it to lowercase ASCII letters, digits and hyphens (ilham-aliyev.md)",
-                )
-            )
-            continue
-        entry, found = cache.read("entry", path, functools.partial(load_entry, path, shown), shown)
-        problems += found
-        if entry is not None:
-            entries[entry_id] = entry
-    problems += check_unique_names(entries)
-    return entries, problems
-
-
-def load_entry(
-    path: Path, shown: str, raw: bytes | None = None, source: str = ""
-) -> tuple[Entry | None, list[Problem]]:
-    """One entry file, validated on its own; ``shown`` is its path in messages, ``raw`` its
-    bytes if already read and ``source`` their digest."""
-    document, problems = read_document(path, shown, raw)
+def load_entry(path: Path, shown: str, src_uri: str) -> tuple[Entry | None, list[Problem]]:
+    """One entry file, validated on its own; ``shown`` is its path in messages and
+    ``src_uri`` its path inside the glossary folder."""
+    document, problems = read_document(path, shown)
     if document is None:
         return None, problems
     meta, found = validate(EntryMeta, document, document.meta)
@@ -84,7 +48,7 @@ def load_entry(
     if meta is None:
         return None, problems
     problems += _source_warnings(document, meta.sources)
-    return Entry(path.stem, meta, document.body, shown, str(path), source), problems
+    return Entry(path.stem, meta, document.body, shown, str(path)), problems
 
 
 GENERAL_FILE = "_general.yml"

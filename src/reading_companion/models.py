@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -21,13 +21,13 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .dates import parse_partial_date
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 SUMMARY_MAX = 300
-KINDS = ("person", "place", "organization", "event", "concept", "process", "media")
 
 # What Python-Markdown passes through as raw HTML: a tag (a letter after "<", then anything
 # but "<", ">", "@" or a space, then optionally a space and attributes), a comment, a
@@ -70,18 +70,17 @@ def find_html(text: str) -> re.Match[str] | None:
     return None
 
 
-class FixableError(ValueError):
-    """A validation message with the fix a contributor should make."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(f"{message}\x00{fix}")
+def fixable(message: str, fix: str) -> PydanticCustomError:
+    """A validation error that carries the fix a contributor should make in its context,
+    where :mod:`.validation` finds it."""
+    return PydanticCustomError("fixable", "{message}", {"message": message, "fix": fix})
 
 
 def _plain_text(value: str) -> str:
     found = find_html(value)
     if found:
         message, _ = unsafe_markup_problem(found)
-        raise FixableError(message, "write plain text, without tags or links")
+        raise fixable(message, "write plain text, without tags or links")
     return value
 
 
@@ -89,7 +88,7 @@ def _web_url(value: str) -> str:
     parts = urlsplit(value)
     ok = parts.scheme in ("http", "https") and "." in parts.netloc
     if not ok or re.search(r"[\s\"'<>\\`]", value):
-        raise FixableError(
+        raise fixable(
             f"{value!r} is not an http(s) web address",
             "use a full address starting with https:// or http://",
         )
@@ -102,7 +101,7 @@ def _partial_date(value: object) -> object:
     try:
         parse_partial_date(str(value))
     except ValueError:
-        raise FixableError(
+        raise fixable(
             f"{value!r} is not a date", "write YYYY-MM-DD, or YYYY-MM when the day is unknown"
         ) from None
     return value
@@ -122,6 +121,7 @@ Summary = Annotated[
     AfterValidator(_plain_text),
 ]
 Kind = Literal["person", "place", "organization", "event", "concept", "process", "media"]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Strict(BaseModel):
@@ -204,7 +204,7 @@ class QuoteNote(Strict):
     @model_validator(mode="after")
     def _one_target(self) -> QuoteNote:
         if (self.explainer is None) == (self.entry is None):
-            raise FixableError(
+            raise fixable(
                 "a quote note needs exactly one target", "give either 'explainer' or 'entry'"
             )
         return self

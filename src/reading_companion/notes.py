@@ -8,30 +8,43 @@ and are styled by ``overrides/assets/stylesheets/companion.css``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .articles import Anchor, Article
-from .content import Content, entry_page
+from .content import Content
 from .glossary import Entry
 from .typography import smarten
 
-# How a note links to another page of ``docs/``: given its source path
-# ("glossary/baku.md"), the href to write. See :func:`source_links`.
-Linker = Callable[[str], str]
+
+@dataclass(frozen=True)
+class Links:
+    """How notes link from the page being rendered (``here``, its path inside ``docs/``).
+
+    Links to pages are relative ``.md`` paths, as written in Markdown, so that a host such
+    as MkDocs rewrites them to URLs and checks them. ``entry_url`` says where an entry's
+    page is, ``{id}`` standing for its id: a path inside ``docs/`` or an absolute address.
+    """
+
+    here: str
+    entry_url: str = "glossary/{id}.md"
+
+    def page(self, src_uri: str) -> str:
+        """A page of ``docs/``, relative to this one."""
+        return "../" * self.here.count("/") + src_uri
+
+    def entry(self, entry_id: str) -> str:
+        """An entry's page."""
+        url = self.entry_url.format(id=entry_id)
+        absolute = url.startswith("/") or urlsplit(url).scheme
+        return url if absolute else self.page(url)
 
 
-def source_links(page: str) -> Linker:
-    """Links as relative ``.md`` paths from ``page``, as written in Markdown; a host such
-    as MkDocs then rewrites them to URLs (and checks them)."""
-    up = "../" * page.count("/")
-    return lambda src_uri: up + src_uri
-
-
-def term_link(entry: Entry, text: str, link_to: Linker) -> etree.Element:
+def term_link(entry: Entry, text: str, links: Links) -> etree.Element:
     """A marked term in the text: links to the entry; scripts show its note as a preview."""
     link = etree.Element(
         "a",
-        {"class": "cmp-term", "href": link_to(entry_page(entry.id)), "data-entry": entry.id},
+        {"class": "cmp-term", "href": links.entry(entry.id), "data-entry": entry.id},
     )
     link.text = text
     return link
@@ -43,7 +56,7 @@ def paragraph_unit(
     entry_ids: list[str],
     article: Article,
     content: Content,
-    link_to: Linker,
+    links: Links,
 ) -> etree.Element:
     """The paragraph, its "¶ N" permalink and its notes, wrapped as one addressable unit."""
     unit = etree.Element("div", {"class": "cmp-unit", "id": f"p{number}"})
@@ -55,9 +68,9 @@ def paragraph_unit(
     hidden.tail = f"¶\u00a0{number}"
     paragraph.set("class", "cmp-text")
     unit.append(paragraph)
-    items = [entry_note(content.entries[e], link_to, content) for e in entry_ids]
+    items = [entry_note(content.entries[e], links, content) for e in entry_ids]
     anchors = article.anchors_in(number)
-    items += [quote_note(a, article.note_id(a), content, link_to) for a in anchors]
+    items += [quote_note(a, article.note_id(a), content, links) for a in anchors]
     if items:
         unit.append(notes_aside(number, items))
     else:
@@ -83,15 +96,13 @@ def notes_aside(number: int, items: list[etree.Element]) -> etree.Element:
     return aside
 
 
-def entry_note(entry: Entry, link_to: Linker, content: Content) -> etree.Element:
+def entry_note(entry: Entry, links: Links, content: Content) -> etree.Element:
     """A glossary note: term, kind, summary and, when there is one, the explainer."""
     item = etree.Element(
         "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
     )
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
-    term = etree.SubElement(
-        head, "a", {"class": "cmp-note__term", "href": link_to(entry_page(entry.id))}
-    )
+    term = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": links.entry(entry.id)})
     term.text = entry.meta.term
     term.tail = " "
     kind = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
@@ -103,20 +114,20 @@ def entry_note(entry: Entry, link_to: Linker, content: Content) -> etree.Element
         link = etree.SubElement(
             more,
             "a",
-            {"href": link_to(content.explainers[entry.meta.explainer].src_uri)},
+            {"href": links.page(content.explainers[entry.meta.explainer].src_uri)},
         )
         link.text = "Background"
     return item
 
 
-def quote_note(anchor: Anchor, note_id: str, content: Content, link_to: Linker) -> etree.Element:
+def quote_note(anchor: Anchor, note_id: str, content: Content, links: Links) -> etree.Element:
     """A note anchored to a passage: the quoted words, then the explainer or entry."""
     target = content.note_target(anchor.note)
     item = etree.Element("li", {"class": "cmp-note cmp-note--quote", "id": note_id})
     quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
     quoted.text = f"\u201c{smarten(anchor.note.quote)}\u201d"
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
-    href = link_to(target.src_uri)
+    href = links.page(target.src_uri) if anchor.note.explainer else links.entry(target.id)
     link = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": href})
     link.text = target.title
     link.tail = " "

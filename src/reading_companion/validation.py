@@ -56,8 +56,8 @@ def _problem(model: type[BaseModel], document: Document, at: KeyPath, detail: di
     elif kind in ("string_too_short", "too_short"):
         message = "must not be empty" if kind == "string_too_short" else detail["msg"].lower()
         fix = "fill it in" if kind == "string_too_short" else "add the missing items"
-    elif kind == "value_error" and "\x00" in detail["msg"]:
-        message, fix = detail["msg"].removeprefix("Value error, ").split("\x00", 1)
+    elif kind == "fixable":
+        message, fix = detail["ctx"]["message"], detail["ctx"]["fix"]
     elif kind.endswith("_type") or kind.startswith(("date_", "float_", "dict_", "list_")):
         got = type(detail["input"]).__name__
         message = f"{detail['msg'].lower()} (got {got} {detail['input']!r})"

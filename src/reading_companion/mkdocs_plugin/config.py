@@ -25,10 +25,3 @@ class CompanionConfig(base.Config):
 
     entry_boost = c.Type(float, default=2.0)
     """Search boost of glossary entry pages, so a term finds its entry first."""
-
-    cache = c.Type(bool, default=True)
-    """Keep validated files and annotated articles between builds, so a rebuild redoes
-    only what changed; switch it off to always start afresh."""
-
-    cache_dir = c.Type(str, default=".cache/companion")
-    """Where that work is kept, relative to ``mkdocs.yml`` (keep it out of version control)."""

@@ -13,12 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..content import GLOSSARY_FOLDER, entry_page
+from ..content import ENTRY_PAGES, entry_page
 from ..glossary import Entry
 
-GLOSSARY = GLOSSARY_FOLDER
-INDEX_URI = f"{GLOSSARY}/index.md"
-entry_uri = entry_page  # where an entry's page lives inside ``docs/`` (virtually)
+INDEX_URI = f"{ENTRY_PAGES}/index.md"
 
 
 def entry_meta(entry: Entry, boost: float) -> dict:
@@ -31,7 +29,7 @@ def entry_meta(entry: Entry, boost: float) -> dict:
         "title": entry.meta.term,
         # Material prints the description into an attribute without escaping it.
         "description": html.escape(entry.meta.summary, quote=True),
-        "template": "glossary-entry.html",
+        "template": "companion/glossary-entry.html",
         "search": {"boost": boost},
         "companion_entry": entry.id,
     }
@@ -40,14 +38,18 @@ def entry_meta(entry: Entry, boost: float) -> dict:
 def entry_id_of(src_uri: str) -> str | None:
     """The entry id of a generated entry page's path, or ``None`` for any other page."""
     folder, _, name = src_uri.rpartition("/")
-    if folder != GLOSSARY or not name.endswith(".md") or name == "index.md":
+    if folder != ENTRY_PAGES or not name.endswith(".md") or name == "index.md":
         return None
     return name.removesuffix(".md")
 
 
 def index_markdown() -> str:
     """The glossary index: its list is drawn by its template from the entries."""
-    meta = {"title": "Glossary", "template": "glossary-index.html", "companion_index": True}
+    meta = {
+        "title": "Glossary",
+        "template": "companion/glossary-index.html",
+        "companion_index": True,
+    }
     return f"---\n{json.dumps(meta)}\n---\n"
 
 
@@ -55,12 +57,12 @@ def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, En
     """Add the index and one page per entry; refuse to shadow a real page."""
     wanted = {INDEX_URI: index_markdown()}
     for entry in entries.values():
-        wanted[entry_uri(entry.id)] = entry.body
+        wanted[entry_page(entry.id)] = entry.body
     clashes = [uri for uri in wanted if files.get_file_from_path(uri) is not None]
     if clashes:
         raise PluginError(
             f"docs/{clashes[0]} would be replaced by a generated glossary page: "
-            f"move or rename it (the folder docs/{GLOSSARY}/ belongs to the glossary)"
+            f"move or rename it (the folder docs/{ENTRY_PAGES}/ belongs to the glossary)"
         )
     for uri, markdown in wanted.items():
         inclusion = InclusionLevel.INCLUDED if uri == INDEX_URI else InclusionLevel.NOT_IN_NAV

@@ -1,12 +1,17 @@
 """The ``companion`` MkDocs plugin: a thin adapter between MkDocs and the engine.
 
-The engine (``reading_companion``) loads, validates and matches; this module
-only wires it into MkDocs' events. See each event for why it runs where it does.
+The engine (``reading_companion``) loads, validates, matches and builds every piece
+of data; this module turns MkDocs' events into engine calls. Like MkDocs' own search
+plugin, it brings its templates, stylesheet and script (``theme/``) and registers
+them itself, so a site needs no ``overrides/`` to use it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +23,28 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..annotate import CompanionExtension
-from ..cache import WorkCache
-from ..content import Content, load_content, unused_entry_warnings
+from ..content import Content, load_content
 from ..dates import readable_date
+from ..extension import ArticleRecord, CompanionExtension
 from ..problems import ContentError, Problem
 from ..typography import smarten
+from ..usage import named_entries, pointers, unused_entry_warnings
+from ..views import Views
 from .config import CompanionConfig
 from .pages import add_glossary_pages, entry_id_of, entry_meta
-from .publish import write_annotations
-from .search import deepen_index
-from .views import Views
+from .publish import deepen_search_index, write_annotations
 
 log = get_plugin_logger(__name__)
+
+THEME_DIR = str(package_files("reading_companion") / "theme")
+STYLESHEET = "assets/companion/companion.css"
+SCRIPT = "assets/companion/companion.js"
+# Pages templates link to by name, when the site has them.
+SITE_LINKS = {
+    "glossary": "glossary/index.md",
+    "explainers": "explainers/index.md",
+    "contributing": "contributing.md",
+}
 
 
 class CompanionPlugin(BasePlugin[CompanionConfig]):
@@ -40,16 +54,17 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.content: Content | None = None
         self.problems: list[str] = []  # shown on every page while serving broken content
         self.extension: CompanionExtension | None = None
+        # What the extension found per article. A --dirty build renders only changed
+        # articles, but every entry page still needs all backlinks: keep the others'.
+        self.records: dict[str, ArticleRecord] = {}
         self.views: Views | None = None
-        self.explainer_pages: set[str] = set()
-        self.dirty = False
-        # What the annotator found per article. Kept across builds: a --dirty build renders
-        # only changed articles, but every entry page still needs all backlinks.
-        self.records: dict = {}
-        self.cache: WorkCache | None = None
+        self.links: dict[str, str | None] = {}
+        self.url_of: Callable[[str], str] = str
+        self.env = Environment()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
@@ -57,7 +72,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Load and validate all content before MkDocs cleans the site folder.
+        """Register the templates and assets; load and validate all content before MkDocs
+        cleans the site folder.
 
         A content error stops ``mkdocs build`` here, so the last good ``site/``
         survives. Under ``mkdocs serve`` (after a first good build) it logs the
@@ -66,18 +82,18 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         """
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path).parent
+        # Last among the theme's folders: a site's custom_dir may still override a template.
+        config.theme.dirs.append(THEME_DIR)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
         self.problems = []
-        if self.cache is None:
-            self.cache = WorkCache(root / self.config.cache_dir if self.config.cache else None)
-        self.cache.start_build()
         try:
             self.content = load_content(
                 Path(self.config.glossary_dir),
                 Path(config.docs_dir),
-                root,
-                check_usage=False,
-                cache=self.cache,
+                Path(config.config_file_path).parent,
             )
         except ContentError as error:
             if not (self.serving and self.content is not None):
@@ -85,10 +101,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             log.error(f"{error}\nServing the last good content until this is fixed.")
             self.problems = [str(p) for p in error.problems if not p.warning]
         self.report(self.content.warnings)
-        self.explainer_pages = {x.src_uri for x in self.content.explainers.values()}
-        if not self.dirty:
-            self.records = {}
-        self.extension = CompanionExtension(self.content, records=self.records, cache=self.cache)
+        self.extension = CompanionExtension(content=self.content)
+        if self.dirty:
+            self.extension.records.update(self.records)
+        self.records = self.extension.records
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         return config
 
@@ -102,15 +118,24 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for problem in problems:
             log.debug(str(problem))
         if problems:
-            log.info(f"{len(problems)} content warnings (run './dev check' to list them)")
+            log.info(f"{len(problems)} content warnings (run 'companion check' to list them)")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the glossary index and one page per entry, kept out of the navigation."""
         if not self.config.enabled or self.content is None:
             return None
         add_glossary_pages(files, config, self.content.entries)
-        assert self.extension is not None
-        self.views = Views(self.content, files, self.extension.records)
+
+        @functools.cache
+        def url_of(src_uri: str) -> str:
+            file = files.get_file_from_path(src_uri)
+            return file.url if file is not None else src_uri
+
+        self.url_of = url_of
+        self.links = {
+            name: url_of(uri) if files.get_file_from_path(uri) else None
+            for name, uri in SITE_LINKS.items()
+        }
         return files
 
     def on_page_markdown(
@@ -121,90 +146,77 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         src_uri = page.file.src_uri
         self.extension.current_page = src_uri
-        self.extension.link_to = None
         if isinstance(page.meta.get("title"), str):  # titles get the text's typography too
             page.meta["title"] = smarten(page.meta["title"])
         entry_id = entry_id_of(src_uri)
         if entry_id in self.content.entries:
             page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
         elif src_uri in self.content.articles:
-            page.meta.setdefault("template", "article.html")
-            assert self.views is not None
-            # Notes link to pages the plugin knows: it writes their final URLs itself.
-            self.extension.link_to = self.views.linker(page.url)
-            # The plugin indexes articles paragraph by paragraph (search.py), so Material's
+            page.meta.setdefault("template", "companion/article.html")
+            # The plugin indexes articles paragraph by paragraph (publish.py), so Material's
             # indexer, slow on pages full of notes, skips them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        elif src_uri in self.explainer_pages:
-            page.meta.setdefault("template", "explainer.html")
+        elif any(x.src_uri == src_uri for x in self.content.explainers.values()):
+            page.meta.setdefault("template", "companion/explainer.html")
         return markdown
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """The page is rendered: the extension must not think it is still on it. MkDocs checks
-        links to #anchors against the ids it saw in the page; tell it those of the notes."""
+        """The page is rendered: the extension must not think it is still on it."""
         if self.extension is not None:
             self.extension.current_page = None
-            self.extension.link_to = None
-            record = self.extension.records.get(page.file.src_uri)
-            if record is not None and page.present_anchor_ids is not None:
-                page.present_anchor_ids.update(record.hidden_ids)
         return None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Every page's Markdown is rendered by now: index what points where, once. Teach
+        templates to write dates as readers do ("19 August 2024") and to curl quotes."""
+        env.filters["companion_date"] = readable_date
+        env.filters["companion_smart"] = smarten
+        self.env = env
+        if self.config.enabled and self.content is not None:
+            self.views = Views(self.content, pointers(self.content, self.records), self.url_of)
+        return env
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any] | None:
-        """Give templates their data; all Markdown is rendered by now, so backlinks are complete."""
+        """Give templates their data; while serving broken content, say so on every page."""
         if not self.config.enabled or self.views is None:
             return None
-        context["companion_problems"] = self.problems
-        context["companion_links"] = self.views.site_links()
+        context["companion_links"] = self.links
         meta = page.meta
         if "companion_entry" in meta:
             context["entry"] = self.views.entry(meta["companion_entry"])
         elif meta.get("companion_index"):
             context["glossary"] = self.views.index()
-        elif meta.get("template") == "timeline.html":
+        elif meta.get("template") == "companion/timeline.html":
             context["timeline"] = self.views.timeline()
-        elif meta.get("template") == "map.html":
+        elif meta.get("template") == "companion/map.html":
             data = Path(config.config_file_path).parent / self.config.map_data
             if data.exists():
                 context["map"] = self.views.map(json.loads(data.read_text(encoding="utf-8")))
         context["explainer"] = self.views.explainer(page.file.src_uri)
         context["article"] = self.views.article(page.file.src_uri)
+        if self.problems:
+            banner = self.env.get_template("companion/problems.html")
+            page.content = banner.render(problems=self.problems) + (page.content or "")
         return context
-
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Teach templates to write dates as readers do ("19 August 2024") and to curl quotes."""
-        env.filters["companion_date"] = readable_date
-        env.filters["companion_smart"] = smarten
-        return env
 
     @event_priority(-50)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Deepen the search index; publish each article's notes as Web Annotations."""
-        if not self.config.enabled or self.content is None or self.views is None:
+        """Deepen the search index; publish each article's notes as Web Annotations; say
+        which entries no article names."""
+        if not self.config.enabled or self.content is None:
             return
-        assert self.extension is not None
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.exists():
-            deepen_index(index, self.content, self.extension.records, self.views.url_of)
-        write_annotations(config, self.content, self.extension.records, self.views.url_of)
-        if len(self.extension.records) == len(self.content.articles):  # not a partial rebuild
-            named = {
-                e
-                for r in self.extension.records.values()
-                for ids in r.mentions.values()
-                for e in ids
-            }
-            self.report(unused_entry_warnings(self.content, named))
-        if self.cache is not None:
-            self.cache.save(keep_unused=self.dirty)
-            log.debug(
-                f"work cache: {self.cache.reused} results reused, {self.cache.made} made "
-                f"({self.cache.folder or 'kept in memory only'})"
-            )
+            deepen_search_index(index, self.content, self.records, self.url_of)
+        write_annotations(
+            Path(config.site_dir), config.site_url or "", self.content, self.records, self.url_of
+        )
+        if len(self.records) == len(self.content.articles):  # not a partial rebuild
+            self.report(unused_entry_warnings(self.content, named_entries(self.records)))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -1,28 +1,51 @@
-"""Files the plugin publishes beside the pages: the articles' Web Annotations."""
+"""What the plugin writes beside Material's output: deeper search, Web Annotations."""
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from ..annotate import ArticleRecord
-from ..annotations import annotations_path, web_annotations
 from ..content import Content
+from ..extension import ArticleRecord
+from ..search import entry_names, paragraph_documents
+from ..web_annotations import annotations_path, web_annotations
+
+
+def deepen_search_index(
+    index_path: Path,
+    content: Content,
+    records: dict[str, ArticleRecord],
+    url_of: Callable[[str], str],
+) -> None:
+    """Rewrite Material's ``search_index.json`` in place: entries gain their other names,
+    and each article gets a page document and one document per paragraph."""
+    data = json.loads(index_path.read_text(encoding="utf-8"))
+    escape = functools.partial(html.escape, quote=False)  # quotes stay searchable as typed
+    names = entry_names(content, url_of)
+    for doc in data["docs"]:
+        if doc["location"] in names:  # Material renders index text as HTML: escape ours
+            doc["text"] = f"<p>{escape(names[doc['location']])}</p>{doc['text']}"
+    added = [
+        {"location": d.location, "title": escape(d.title), "text": escape(d.text)}
+        for d in paragraph_documents(records, url_of)
+    ]
+    replaced = {doc["location"] for doc in added}
+    data["docs"] = [doc for doc in data["docs"] if doc["location"] not in replaced] + added
+    index_path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
 def write_annotations(
-    config: MkDocsConfig,
+    site_dir: Path,
+    site_url: str,
     content: Content,
     records: dict[str, ArticleRecord],
     url_of: Callable[[str], str],
 ) -> None:
     """Write ``<article>.annotations.jsonld`` for every article page rendered in this build."""
-    site_url = config.site_url or ""
 
     @functools.cache
     def absolute(src_uri: str) -> str:
@@ -37,7 +60,7 @@ def write_annotations(
             page_url=absolute(src_uri),
             url_of=absolute,
         )
-        target = Path(config.site_dir) / path
+        target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         # Compact: json's fast encoder only runs without indentation.
         target.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")

@@ -1,25 +1,22 @@
 """The data templates receive: plain dictionaries with site-relative URLs.
 
-Templates pass every URL through MkDocs' ``url`` filter, which makes it
-relative to the page being rendered, so both ``use_directory_urls`` modes work.
+A host gives a function from a page's path inside ``docs/`` to its site-relative URL;
+templates pass every URL through the host's ``url`` filter, which makes it relative
+to the page being rendered, so both ``use_directory_urls`` modes work.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import groupby
 
-from mkdocs.structure.files import Files
-
-from ..annotate import ArticleRecord
-from ..annotations import annotations_path
-from ..content import Content
-from ..dates import parse_partial_date
-from ..glossary import Entry
-from .pages import entry_uri
+from .content import Content, entry_page
+from .dates import parse_partial_date
+from .glossary import Entry
+from .usage import Pointers
+from .web_annotations import annotations_path
 
 LANGUAGES = {
     "az": "Azerbaijani",
@@ -63,60 +60,13 @@ def article_cutoff(content: Content) -> dt.date | None:
 
 
 class Views:
-    """Builds template data from the content, the site's files and what the annotator found."""
+    """Builds template data from the content and what the articles were found to hold."""
 
-    def __init__(self, content: Content, files: Files, records: dict[str, ArticleRecord]) -> None:
+    def __init__(self, content: Content, pointing: Pointers, url_of: Callable[[str], str]) -> None:
         self.content = content
-        self.files = files
-        self.records = records
-        self._pointing: dict[str, list[tuple[str, int]]] | None = None
+        self.pointing = pointing
+        self.url_of = url_of
         self._explainer_by_page = {x.src_uri: x for x in content.explainers.values()}
-
-    def pointing(self) -> dict[str, list[tuple[str, int]]]:
-        """Entry and explainer id -> the (article, paragraph) pairs that point to it.
-
-        Built once, after every page is rendered: one pass over what the annotator
-        recorded, so entry pages do not each scan every paragraph.
-        """
-        if self._pointing is None:
-            index: dict[str, list[tuple[str, int]]] = defaultdict(list)
-            for src, record in self.records.items():
-                for number, ids in record.mentions.items():
-                    for target in ids:
-                        index[target].append((src, number))
-                for number, ids in record.explainers.items():
-                    for target in ids:
-                        index[f"explainer:{target}"].append((src, number))
-            for src, article in self.content.articles.items():
-                for anchor in article.anchors:
-                    if anchor.note.entry:
-                        index[anchor.note.entry].append((src, anchor.paragraph))
-            self._pointing = index
-        return self._pointing
-
-    @functools.cache  # noqa: B019 (one Views per build; the files do not change during it)
-    def url_of(self, src_uri: str) -> str:
-        """The site-relative URL of a page of ``docs/`` (generated pages included)."""
-        file = self.files.get_file_from_path(src_uri)
-        return file.url if file is not None else src_uri
-
-    def linker(self, page_url: str) -> Callable[[str], str]:
-        """Final relative links from the page at ``page_url`` to pages of ``docs/``."""
-        up = "../" * page_url.count("/")
-        return lambda src_uri: up + self.url_of(src_uri) or "./"
-
-    @functools.cache  # noqa: B019 (as above)
-    def site_links(self) -> dict[str, str | None]:
-        """Pages templates link to by name, as site-relative URLs (None when absent)."""
-        pages = {
-            "glossary": "glossary/index.md",
-            "explainers": "explainers/index.md",
-            "contributing": "contributing.md",
-        }
-        return {
-            name: self.url_of(uri) if self.files.get_file_from_path(uri) else None
-            for name, uri in pages.items()
-        }
 
     def entry_link(self, entry: Entry) -> dict:
         return {
@@ -124,7 +74,7 @@ class Views:
             "term": entry.meta.term,
             "kind": entry.meta.kind,
             "summary": entry.meta.summary,
-            "url": self.url_of(entry_uri(entry.id)),
+            "url": self.url_of(entry_page(entry.id)),
         }
 
     def _paragraph_links(self, pairs: list[tuple[str, int]]) -> list[dict]:
@@ -146,7 +96,7 @@ class Views:
         """Everything the entry page shows."""
         entry = self.content.entries[entry_id]
         meta = entry.meta
-        mentions = self.pointing().get(entry_id, [])
+        mentions = self.pointing.get(entry_id, [])
         explainer = self.content.explainers.get(meta.explainer or "")
         return {
             **self.entry_link(entry),
@@ -173,7 +123,7 @@ class Views:
         explainer = self._explainer_by_page.get(src_uri)
         if explainer is None:
             return None
-        pointing = self.pointing().get(f"explainer:{explainer.id}", [])
+        pointing = self.pointing.get(f"explainer:{explainer.id}", [])
         return {
             "id": explainer.id,
             "summary": explainer.meta.summary,
@@ -210,7 +160,7 @@ class Views:
         """
         days: dict[dt.date, dict] = {}
         sources = [
-            (entry.meta.timeline, entry.meta.term, entry_uri(entry.id))
+            (entry.meta.timeline, entry.meta.term, entry_page(entry.id))
             for entry in self.content.entries.values()
         ] + [(x.meta.timeline, x.meta.title, x.src_uri) for x in self.content.explainers.values()]
         for timeline, title, src_uri in sources:
@@ -247,7 +197,7 @@ class Views:
         known = self.content.entries
 
         def link(entry_id: str | None) -> str | None:
-            return self.url_of(entry_uri(entry_id)) if entry_id in known else None
+            return self.url_of(entry_page(entry_id)) if entry_id in known else None
 
         places = [{**p, "url": link(p["id"])} for p in data["places"] if p["id"] in known]
         routes = [{**r, "url": link(r.get("entry"))} for r in data["routes"]]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .annotate import ArticleRecord
 from .content import Content, entry_page
+from .extension import ArticleRecord
 from .quotes import locate_quote
 
 CONTEXT = 32  # characters of prefix and suffix, as annotation tools commonly use

@@ -1,0 +1,228 @@
+"""A Python-Markdown extension that turns an article page into an annotated edition.
+
+For every top-level paragraph of an article it sets quotes and dashes, links the
+glossary terms it names, numbers it (``id="pN"``, a visible "¶ N" permalink) and
+puts its notes beside it in an ``<aside>``. It works on the element tree after
+inline parsing, as Python-Markdown's own ``abbr`` does, so links, code and
+headings are never touched. Other pages get the typography only.
+
+It stands alone. From ``mkdocs.yml``::
+
+    markdown_extensions:
+      - reading_companion.extension:
+          glossary_dir: glossary
+          docs_dir: docs
+
+or from Python::
+
+    markdown.markdown(text, extensions=["reading_companion.extension"],
+                      extension_configs={"reading_companion.extension": {...}})
+
+Options (paths are relative to ``base_dir``, by default the working directory):
+
+- ``glossary_dir``: the folder of glossary entries (``glossary``);
+- ``docs_dir``: the folder of pages, where explainers and articles are (``docs``);
+- ``entry_url``: how a note links to an entry, ``{id}`` standing for its id: a path
+  inside ``docs_dir``, written relative to the page (``glossary/{id}.md``, the
+  default, as the MkDocs plugin generates them), or an absolute address;
+- ``page``: the path inside ``docs_dir`` of the page being converted.
+
+A page is an article when its front matter has an ``article:`` block: the text's
+own front matter (a ``---`` block at its top, which is then removed), or that of
+the file ``page`` names. Without a host, the extension loads and validates the
+content itself, once per process (again only when a file changes), and raises
+:class:`~reading_companion.problems.ContentError` on bad content. A host such as
+the MkDocs plugin passes what it loaded (``content=``) and says which page it
+renders (``current_page``); it reads what was found from ``records``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import notes
+from .articles import Anchor, Article, article_of
+from .content import Content, check_references, load_content
+from .frontmatter import parse_document
+from .problems import ContentError
+from .prose import PROSE_BLOCKS, first_mentions, link_terms, mark_passage, set_typography
+from .quotes import locate_quote
+
+
+@dataclass
+class ArticleRecord:
+    """What the annotator found in one article page, for backlinks, search and annotations."""
+
+    article: Article
+    mentions: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids
+    notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids noted
+    explainers: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> explainer ids
+    texts: dict[int, str] = field(default_factory=dict)  # paragraph -> text as set
+    # paragraph -> entry id -> (offset in the text, words) of its first mention there
+    terms: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
+
+
+class CompanionExtension(Extension):
+    """Register the article annotator; one instance serves every page of a build."""
+
+    def __init__(self, *, content: Content | None = None, **kwargs: str) -> None:
+        self.config = {
+            "glossary_dir": ["glossary", "Folder of glossary entries, relative to base_dir."],
+            "docs_dir": ["docs", "Folder of pages (explainers, articles), relative to base_dir."],
+            "base_dir": ["", "Folder the other paths are relative to (the working directory)."],
+            "entry_url": ["glossary/{id}.md", "How notes link to an entry; {id} is its id."],
+            "page": ["", "Path inside docs_dir of the page being converted, if known."],
+        }
+        super().__init__(**kwargs)
+        self._content = content
+        self.current_page: str | None = None  # set by a host while it renders a page
+        self.records: dict[str, ArticleRecord] = {}
+        self.front_matter: Article | None = None  # the article the text's front matter gave
+
+    @property
+    def content(self) -> Content:
+        """What the host passed, or the content loaded from the configured folders."""
+        if self._content is not None:
+            return self._content
+        base = Path(self.getConfig("base_dir") or ".")
+        return content_of(base / self.getConfig("glossary_dir"), base / self.getConfig("docs_dir"))
+
+    def page(self) -> str:
+        """The path inside ``docs_dir`` of the page being converted ("" when unknown)."""
+        return self.current_page or self.getConfig("page")
+
+    def article(self) -> Article | None:
+        """The article being converted, if the page is one."""
+        return self.front_matter or self.content.articles.get(self.page())
+
+    def reset(self) -> None:
+        self.front_matter = None
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtension(self)
+        # Before Python-Markdown normalises the text (30): take the front matter off.
+        md.preprocessors.register(FrontMatter(md, self), "companion_front_matter", 35)
+        # After inline parsing (20) and attr_list (8), before MkDocs' link rewriting (0).
+        md.treeprocessors.register(ArticleAnnotator(md, self), "companion_article", 7)
+
+
+class FrontMatter(Preprocessor):
+    """Read an article's front matter from the text itself, when it starts with one
+    (hosts such as MkDocs take it off before Markdown sees the text)."""
+
+    def __init__(self, md: Markdown, extension: CompanionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        hosted = self.extension.current_page is not None  # the host took it off already
+        if hosted or not lines or lines[0].rstrip() != "---":
+            return lines
+        closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+        if closing is None:
+            return lines
+        extension = self.extension
+        page = extension.page() or "<text>"
+        document, problems = parse_document("\n".join(lines) + "\n", page)
+        if document is None:
+            raise ContentError(problems)
+        article, found = article_of(document, page)
+        content = extension.content
+        if article is not None:
+            found += check_references(content.entries, content.explainers, {page: article})
+        if any(not p.warning for p in found):
+            raise ContentError(found)
+        extension.front_matter = article
+        return lines[closing + 1 :]
+
+
+class ArticleAnnotator(Treeprocessor):
+    """Number, link and annotate the paragraphs of an article page."""
+
+    def __init__(self, md: Markdown, extension: CompanionExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        extension = self.extension
+        article = extension.article()
+        if article is None:
+            for block in root.iter():
+                if block.tag in PROSE_BLOCKS:
+                    set_typography(block)
+            return
+        links = notes.Links(article.src_uri, extension.getConfig("entry_url"))
+        record = annotate_article(root, article, extension.content, links)
+        extension.records[article.src_uri] = record
+
+
+def annotate_article(
+    root: etree.Element, article: Article, content: Content, links: notes.Links
+) -> ArticleRecord:
+    """Set, link, number and annotate every paragraph of the article in ``root``."""
+    record = ArticleRecord(article)
+    noted: set[str] = set()
+    paragraphs = [child for child in root if child.tag == "p"]
+    if len(paragraphs) != len(article.paragraphs):  # validation rules this out
+        raise ValueError(
+            f"{article.path}: {len(paragraphs)} paragraphs rendered, "
+            f"{len(article.paragraphs)} in the source"
+        )
+    for number, paragraph in enumerate(paragraphs, start=1):
+        set_typography(paragraph)
+        record.texts[number] = "".join(paragraph.itertext())
+        mentioned = link_terms(paragraph, content, links)
+        record.terms[number] = first_mentions(paragraph)
+        record.mentions[number] = mentioned
+        fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
+        noted.update(fresh)
+        record.notes[number] = fresh
+        anchors = article.anchors_in(number)
+        for anchor in anchors:
+            found = locate_quote(record.texts[number], anchor.note)
+            if found is not None:
+                start, exact = found
+                mark_passage(paragraph, start, start + len(exact))
+        record.explainers[number] = _explainers_of(content, fresh, anchors)
+        unit = notes.paragraph_unit(paragraph, number, fresh, article, content, links)
+        index = list(root).index(paragraph)
+        root[index] = unit
+    return record
+
+
+def _explainers_of(content: Content, entry_ids: list[str], anchors: list[Anchor]) -> list[str]:
+    found = [content.entries[e].meta.explainer for e in entry_ids]
+    found += [a.note.explainer for a in anchors]
+    return list(dict.fromkeys(x for x in found if x))
+
+
+# Content loaded without a host, by folders, with the state of their files when loaded.
+_loaded: dict[tuple[str, str], tuple[tuple, Content]] = {}
+
+
+def content_of(glossary_dir: Path, docs_dir: Path) -> Content:
+    """The content of two folders, loaded once per process and again only when a file in
+    them is added, removed or changed (as under a server that rebuilds on edits)."""
+    key = (str(glossary_dir.resolve()), str(docs_dir.resolve()))
+    state = tuple(
+        (str(path), stat.st_mtime_ns, stat.st_size)
+        for folder in (glossary_dir, docs_dir)
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".md", ".yml") and (stat := path.stat())
+    )
+    known = _loaded.get(key)
+    if known is None or known[0] != state:
+        _loaded[key] = (state, load_content(glossary_dir, docs_dir))
+    return _loaded[key][1]
+
+
+def makeExtension(**kwargs: str) -> CompanionExtension:  # noqa: N802 (Python-Markdown's name)
+    """Python-Markdown's factory, for ``extensions=["reading_companion.extension"]``."""
+    return CompanionExtension(**kwargs)

@@ -1,0 +1,52 @@
+"""Search documents the companion adds: one per article paragraph, and entries by every name.
+
+A search engine that indexes pages by their headings would make an article of
+paragraphs a single result that opens at its top. These documents let a host's
+search open the exact paragraph (``…#p9``) and find an entry by an alias or a
+native name. They are plain text; a host escapes them as its index needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .content import Content, entry_page
+from .extension import ArticleRecord
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One search result: where it opens (a site-relative URL), its title and its text."""
+
+    location: str
+    title: str
+    text: str
+
+
+def paragraph_documents(
+    records: dict[str, ArticleRecord], url_of: Callable[[str], str]
+) -> list[SearchDocument]:
+    """For each article, a document for the page (its dek and publisher) and one per
+    paragraph, located at the paragraph's anchor."""
+    documents = []
+    for src_uri, record in records.items():
+        page = url_of(src_uri)
+        meta = record.article.meta
+        intro = " ".join(x for x in (meta.dek, f"Published by {meta.publisher}.") if x)
+        documents.append(SearchDocument(page, meta.title, intro))
+        for number, text in record.texts.items():
+            title = f"¶ {number} · {meta.title}"
+            documents.append(SearchDocument(f"{page}#p{number}", title, text))
+    return documents
+
+
+def entry_names(content: Content, url_of: Callable[[str], str]) -> dict[str, str]:
+    """Text to add to each entry page's document, by its URL: its other names (aliases,
+    native names) and its summary, so that every spelling finds it."""
+    found = {}
+    for entry in content.entries.values():
+        names = [*entry.meta.aliases, *entry.meta.native.values()]
+        also = f"Also: {'; '.join(names)}. " if names else ""
+        found[url_of(entry_page(entry.id))] = also + entry.meta.summary
+    return found

@@ -1,0 +1,94 @@
+"""Which paragraphs name or point to which entries and explainers.
+
+This sits above both the content and the extension: what an article names is
+what the extension links when it renders it, so a name inside a link or code,
+or in a link's address, counts for neither.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from markdown import Markdown
+
+from .content import Content
+from .extension import ArticleRecord, CompanionExtension
+from .glossary import GENERAL_FILE
+from .problems import Problem
+
+# An entry id, or "explainer:<id>" -> the (article page, paragraph number) pairs.
+Pointers = dict[str, list[tuple[str, int]]]
+
+
+def render_articles(content: Content) -> dict[str, ArticleRecord]:
+    """Render every article's paragraphs with the extension, as a build does, and return
+    what it found in each, by the article's path inside ``docs/``."""
+    extension = CompanionExtension(content=content)
+    md = Markdown(extensions=[extension])
+    for article in content.articles.values():
+        extension.current_page = article.src_uri
+        md.reset().convert("\n\n".join(p.text for p in article.paragraphs))
+    return extension.records
+
+
+def pointers(content: Content, records: dict[str, ArticleRecord]) -> Pointers:
+    """For each entry (by id) and explainer (by ``explainer:<id>``), the paragraphs that
+    name it or attach a note to it: one pass over what the articles were found to hold."""
+    index: Pointers = defaultdict(list)
+    for src_uri, record in records.items():
+        for number, ids in record.mentions.items():
+            for entry_id in ids:
+                index[entry_id].append((src_uri, number))
+        for number, ids in record.explainers.items():
+            for explainer_id in ids:
+                index[f"explainer:{explainer_id}"].append((src_uri, number))
+    for src_uri, article in content.articles.items():
+        for anchor in article.anchors:
+            if anchor.note.entry:
+                index[anchor.note.entry].append((src_uri, anchor.paragraph))
+    return dict(index)
+
+
+def unused_entry_warnings(content: Content, named: set[str]) -> list[Problem]:
+    """Entries that no article names and no quote note attaches are worth a second look;
+    so are entries listed as general that an article names after all. ``named`` is the
+    set of entries the articles name (see :func:`pointers`)."""
+    if not content.articles:
+        return []
+    used = set(named) | {
+        a.note.entry for article in content.articles.values() for a in article.anchors
+    }
+    unused = [
+        Problem(
+            entry.path,
+            entry.line_of("term"),
+            "term",
+            "no article mentions this entry",
+            f"add an alias the article uses, a quote note, or list it in glossary/{GENERAL_FILE}",
+            warning=True,
+        )
+        for entry in content.entries.values()
+        if entry.id not in used and entry.id not in content.general
+    ]
+    stale = [
+        Problem(
+            content.entries[entry_id].path,
+            None,
+            "",
+            f"is listed in glossary/{GENERAL_FILE} but an article mentions it",
+            "remove it from that list",
+            warning=True,
+        )
+        for entry_id in sorted(content.general & used)
+    ]
+    return unused + stale
+
+
+def named_entries(records: dict[str, ArticleRecord]) -> set[str]:
+    """Every entry some rendered article names."""
+    return {e for r in records.values() for ids in r.mentions.values() for e in ids}
+
+
+def usage_warnings(content: Content) -> list[Problem]:
+    """What :func:`unused_entry_warnings` finds, the articles rendered as a build does."""
+    return unused_entry_warnings(content, named_entries(render_articles(content)))
