@@ -1,9 +1,12 @@
-"""Every kind of bad input stops the real build with a message naming the file and the
-problem, and leaves the last good ``site/`` exactly as it was."""
+"""Every kind of bad input is refused with a message naming the file and the problem; a real
+build stops on it and leaves the last good ``site/`` exactly as it was.
+
+The messages are checked on the engine the build calls (fast); one real ``mkdocs build``
+shows what only a build can: the exit code, the message in MkDocs' output, and the last
+good site untouched (``test_build.py`` does the same for broken entries)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import pytest
 
 from conftest import mkdocs
 from helpers import BODY, entry_meta, front_matter, make_project, write_article, write_entry
+from reading_companion import ContentError, load_content
 
 
 @pytest.fixture(scope="module")
@@ -130,16 +134,22 @@ CASES: dict[str, tuple[Case, list[str]]] = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_is_named_and_the_last_site_survives(
-    case: str, good_project: Path, tmp_path: Path
-) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(good_project, project)
-    before = snapshot(project / "site")
+def test_bad_input_is_named(case: str, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
     damage, expected = CASES[case]
     damage(project)
-    result = mkdocs("build", "--strict", cwd=project)
+    with pytest.raises(ContentError) as caught:
+        load_content(project / "glossary", project / "docs", project)
+    for text in expected:
+        assert text in str(caught.value)
+
+
+def test_a_bad_article_stops_the_build_and_the_last_site_survives(good_project: Path) -> None:
+    before = snapshot(good_project / "site")
+    damage, expected = CASES["quote matches several"]
+    damage(good_project)
+    result = mkdocs("build", "--strict", cwd=good_project)
     assert result.returncode == 1
     for text in expected:
         assert text in result.stderr
-    assert snapshot(project / "site") == before
+    assert snapshot(good_project / "site") == before
