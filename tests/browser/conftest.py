@@ -107,7 +107,7 @@ class Visit:
         )
         page = context.new_page()
         page.on("request", lambda request: self.requests.append(request.url))
-        page.goto(self.base_url + path, wait_until="networkidle")
+        page.goto(self.base_url + path, wait_until="load")
         return page
 
     def close(self) -> None:
