@@ -1,21 +1,30 @@
 """Benchmark: what the companion plugin costs, measured against plain MkDocs.
 
 Usage:  .venv/bin/python bench/bench.py [--runs 3] [--sizes 100x5,300x20,1000x50] [--quick]
+                                        [--workdir DIR | --ram] [--skip-engine] [--keep]
 
-For each size it writes a synthetic site twice (bench/corpus.py): with the plugin, and as
-the same pages written by hand for plain MkDocs (entries as ordinary pages showing the same
-names, sources and dates; the glossary index as a list). It builds them in turn, each build
-in a fresh process: with the plugin from an empty work cache (a first build, as in CI), with
-the plugin again from the cache that build left (a rebuild), and plain; it reports medians,
-spreads and ratios. It measures the real site the same way, ``companion check`` on the
-largest corpus, the article page's weight, the search index's size, and how long
-``mkdocs serve`` takes to rebuild after an entry edit.
+For each size it writes a synthetic site twice (bench/corpus.py): with the plugin, and as the
+same pages written by hand for plain MkDocs. Both hold the real content (entries, explainers,
+the article) scaled up with made-up entries and copies of the article, so the pages are as
+dense as the real site's; the report prints the notes per paragraph of both to show it.
+
+Each run of a variant is a fresh process that builds the site twice (bench/build_once.py): a
+*first build*, with nothing kept from before (as on a fresh clone or in CI), then a *rebuild*
+with the same plugin instances, as ``mkdocs serve`` rebuilds after an edit. First builds and
+rebuilds are reported apart, as medians with the fastest and slowest run, and each compared
+with plain MkDocs. The real site (a copy of the checkout and its plain twin) is measured the
+same way. It also times ``companion check`` on the largest corpus, the engine alone per
+paragraph (through the standalone Markdown extension), weighs the article page, compares
+search indexes, times the rebuild ``mkdocs serve`` runs after an entry edit (in-process, and
+end to end under a running server), and checks each budget. Sites go under the git-ignored
+``.bench/`` of the checkout unless told otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import re
@@ -31,89 +40,128 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from reading_companion import load_content
-from reading_companion.annotate import CompanionExtension
-from reading_companion.notes import source_links
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import REPO, plain_copy_of_repo, write_corpus
+from corpus import REPO, copy_repo, plain_copy_of_repo, split_front_matter, write_corpus
+from report import report
 
 PYTHON = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-BUDGET_RATIO_SYNTHETIC = 1.10
-BUDGET_RATIO_REAL = 1.05
-BUDGET_CHECK_SECONDS = 1.0
-BUDGET_PAGE_KB = 15.0
-BUDGET_INDEX_RATIO = 1.5
+EXTENSION = "reading_companion.extension"
+ARTICLE_PAGE = "articles/putin-in-baku/index.html"
+RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
-def build_seconds(root: Path) -> float:
+def build_times(root: Path, builds: int = 2, edit: Path | None = None) -> list[float]:
+    """Seconds of each build of one fresh process: the first build, then the rebuilds
+    (each after an edit of ``edit``, when given)."""
+    command = [PYTHON, str(Path(__file__).parent / "build_once.py"), str(root)]
+    command += ["--builds", str(builds), *(["--edit", str(edit)] if edit else [])]
     result = subprocess.run(
-        [PYTHON, str(Path(__file__).parent / "build_once.py"), str(root)],
+        command,
         capture_output=True,
         text=True,
         env=ENV,
-        check=True,
+        check=False,
     )
-    return float(result.stdout.strip().splitlines()[-1])
+    if result.returncode != 0:
+        raise RuntimeError(f"building {root} failed:\n{result.stderr[-3000:]}")
+    return [float(line) for line in result.stdout.split()[-builds:]]
+
+
+def top_level(root: Path) -> frozenset[str]:
+    return frozenset(path.name for path in root.iterdir())
+
+
+def reset(root: Path, pristine: frozenset[str]) -> None:
+    """Remove whatever a build left at the top of ``root`` beside what was written there
+    (a work folder of any name), so every process starts a true first build."""
+    for name in top_level(root) - pristine - {"site"}:
+        path = root / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def spread(times: list[float]) -> dict:
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "all": times}
 
 
 def compare(with_plugin: Path, plain: Path, runs: int) -> dict:
-    """Build the site with the plugin (first from an empty cache, then again from the cache
-    that build left) and plain, in turn, ``runs`` times each; medians, spreads, ratios."""
-    cache = with_plugin / ".cache"
-
-    def cold() -> float:
-        shutil.rmtree(cache, ignore_errors=True)
-        return build_seconds(with_plugin)
-
-    variants = {"cold": cold, "plugin": lambda: build_seconds(with_plugin)}
-    variants["plain"] = lambda: build_seconds(plain)
-    for build in variants.values():  # warm the disk and the interpreter's files, not measured
-        build()
-    times: dict[str, list[float]] = {name: [] for name in variants}
+    """Build the site with the plugin and plain in turn, ``runs`` processes each, every
+    process a first build then a rebuild; medians, spreads, and ratios plugin/plain."""
+    variants = {"plugin": with_plugin, "plain": plain}
+    pristine = {name: top_level(root) for name, root in variants.items()}
+    for name, root in variants.items():  # warm the disk and the interpreter's files, unmeasured
+        reset(root, pristine[name])
+        build_times(root)
+    times: dict[str, list[float]] = {}
     for _ in range(runs):
-        for name, build in variants.items():
-            times[name].append(build())
-    medians = {k: statistics.median(v) for k, v in times.items()}
+        for name, root in variants.items():
+            reset(root, pristine[name])
+            first, rebuild = build_times(root)
+            times.setdefault(f"{name}_first", []).append(first)
+            times.setdefault(f"{name}_rebuild", []).append(rebuild)
+    row: dict = {"runs": runs, **{key: spread(values) for key, values in times.items()}}
+    for kind in ("first", "rebuild"):
+        row[f"{kind}_ratio"] = row[f"plugin_{kind}"]["median"] / row[f"plain_{kind}"]["median"]
+    return row
+
+
+def notes_density(site: Path) -> dict:
+    """Notes (``.cmp-note``) per paragraph (``.cmp-unit``) over the built article pages."""
+    paragraphs = notes = 0
+    per_paragraph: list[int] = []
+    for page in sorted((site / "articles").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        counts = [len(unit.select(".cmp-note")) for unit in soup.select(".cmp-unit")]
+        paragraphs += len(counts)
+        notes += sum(counts)
+        per_paragraph += counts
+    assert paragraphs, f"no annotated paragraph in {site}/articles"
     return {
-        "runs": runs,
-        **medians,
-        **{f"{k}_spread": (min(v), max(v)) for k, v in times.items()},
-        "ratio": medians["plugin"] / medians["plain"],
-        "cold_ratio": medians["cold"] / medians["plain"],
+        "pages": len(list((site / "articles").glob("*/index.html"))),
+        "paragraphs": paragraphs,
+        "notes": notes,
+        "per_paragraph": notes / paragraphs,
+        "most": max(per_paragraph),
     }
 
 
-def annotation_cost(root: Path, rounds: int = 3) -> dict:
-    """The engine alone: microseconds per article paragraph to set, link and annotate it
-    and hand it over as finished HTML, as in a first build (Markdown with the extension
-    minus Markdown without it), best of ``rounds``."""
-    content = load_content(root / "glossary", root / "docs", root, check_usage=False)
-    extension = CompanionExtension(content)
-    pages = [
-        (src, (root / "docs" / src).read_text(encoding="utf-8").split("\n---\n", 1)[1])
-        for src in content.articles
-    ]
-    paragraphs = sum(len(a.paragraphs) for a in content.articles.values())
+def engine_cost(root: Path, pages: int = 10, rounds: int = 3) -> dict:
+    """The engine alone: microseconds per article paragraph to set, link and annotate it,
+    through the standalone Markdown extension (Markdown with it minus Markdown without it),
+    best of ``rounds``. Up to ``pages`` article pages: they are copies of one article, and
+    each needs its own Markdown instance, which loads the content."""
+    docs = root / "docs"
+    bodies = {
+        path.relative_to(docs).as_posix(): split_front_matter(path.read_text(encoding="utf-8"))[1]
+        for path in sorted((docs / "articles").glob("*.md"))[:pages]
+    }
+    annotated = [(engine_markdown(root, page), body) for page, body in bodies.items()]
+    plain = markdown.Markdown()
+    paragraphs = sum(len([b for b in body.split("\n\n") if b.strip()]) for body in bodies.values())
 
-    def best(md: markdown.Markdown) -> float:
+    def best(converters: list[tuple[markdown.Markdown, str]]) -> float:
         times = []
         for _ in range(rounds):
             started = time.perf_counter()
-            for src, text in pages:
-                extension.current_page, extension.link_to = src, source_links(src)
-                md.reset().convert(text)
+            for md, body in converters:
+                md.reset().convert(body)
             times.append(time.perf_counter() - started)
         return min(times)
 
-    with_extension = best(markdown.Markdown(extensions=["attr_list", extension]))
-    without = best(markdown.Markdown(extensions=["attr_list"]))
+    with_extension = best(annotated)
+    without = best([(plain, body) for body in bodies.values()])
+    entries = [p for p in (root / "glossary").glob("*.md") if not p.name.startswith("_")]
     return {
-        "entries": len(content.entries),
+        "entries": len(entries),
         "paragraphs": paragraphs,
         "us_per_paragraph": (with_extension - without) / paragraphs * 1e6,
     }
+
+
+def engine_markdown(root: Path, page: str) -> markdown.Markdown:
+    """Python-Markdown with the companion's standalone extension, set to render ``page``."""
+    options = {"glossary_dir": str(root / "glossary"), "docs_dir": str(root / "docs"), "page": page}
+    return markdown.Markdown(extensions=[EXTENSION], extension_configs={EXTENSION: options})
 
 
 def check_seconds(root: Path) -> tuple[float, float]:
@@ -128,7 +176,7 @@ def check_seconds(root: Path) -> tuple[float, float]:
     )
     wall = time.perf_counter() - started
     inner = re.search(r"checked in ([\d.]+) s", result.stdout)
-    assert inner, result.stdout[-500:]
+    assert inner, result.stdout[-500:] + result.stderr[-2000:]
     return wall, float(inner.group(1))
 
 
@@ -147,13 +195,24 @@ def page_weight(site: Path, page: str) -> dict:
     return {"files": len(files), "raw": raw, "gzip": packed}
 
 
+def first_entry(root: Path) -> Path:
+    return next(p for p in sorted((root / "glossary").glob("*.md")) if not p.name.startswith("_"))
+
+
+def edit_rebuild_seconds(root: Path, edits: int = 3) -> list[float]:
+    """The rebuild ``mkdocs serve`` runs after one entry is edited, as serve runs it (same
+    plugin instances, config loaded again), timed in-process: ``edits`` edits in a row."""
+    return build_times(root, builds=1 + edits, edit=first_entry(root))[1:]
+
+
 def serve_rebuild_seconds(root: Path, edits: int = 3) -> list[float]:
-    """Start ``mkdocs serve``, edit one entry, time until the server reloads browsers."""
+    """Start ``mkdocs serve``, edit one entry, time until the server reloads browsers: the
+    rebuild plus the file watcher's latency (it polls every half second)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     log_path = root / "serve.log"
-    entry = next(p for p in sorted((root / "glossary").glob("*.md")) if not p.name.startswith("_"))
+    entry = first_entry(root)
     original = entry.read_text(encoding="utf-8")
     timings = []
     with log_path.open("w") as log:
@@ -190,139 +249,119 @@ def wait_for_log(path: Path, marker: str, seen: int, seconds: float) -> None:
     raise TimeoutError(f"no '{marker}' in {path} after {seconds} s")
 
 
-def main() -> None:
+def measure_synthetic(work: Path, entries: int, articles: int, runs: int, engine: bool) -> dict:
+    """One size: both twins built in turn, the notes' density, the engine alone."""
+    plugin = write_corpus(work / f"plugin-{entries}", entries, articles, plugin=True)
+    plain = write_corpus(work / f"plain-{entries}", entries, articles, plugin=False)
+    row = compare(plugin, plain, runs)
+    row.update(entries=entries, articles=articles, density=notes_density(plugin / "site"))
+    row["paragraphs"] = row["density"]["paragraphs"]
+    if engine:
+        row["engine"] = engine_cost(plugin)
+    return row
+
+
+def measure_real(work: Path, runs: int) -> dict:
+    """The real site and its plain twin: builds, density, page weight, search index, serve."""
+    real = copy_repo(work / "real")
+    build_times(real, builds=1)  # the plain copy keeps what the plugin drew from data
+    plain = plain_copy_of_repo(work / "real-plain", real / "site")
+    row = compare(real, plain, runs)
+    row["density"] = notes_density(real / "site")
+    row["paragraphs"] = row["density"]["paragraphs"]
+    row["page"] = {
+        "plugin": page_weight(real / "site", ARTICLE_PAGE),
+        "plain": page_weight(plain / "site", ARTICLE_PAGE),
+    }
+    index = "search/search_index.json"
+    row["index"] = {
+        "plugin": (real / "site" / index).stat().st_size,
+        "plain": (plain / "site" / index).stat().st_size,
+    }
+    row["edit_rebuild"] = edit_rebuild_seconds(real)
+    row["serve"] = serve_rebuild_seconds(real)
+    return row
+
+
+def workdir(args: argparse.Namespace) -> Path:
+    """Where sites are written: ``--workdir``, else /dev/shm with ``--ram`` (when there is
+    one), else ``.bench/`` in the checkout, an ordinary disk as contributors build on."""
+    if args.workdir:
+        base = args.workdir
+    elif args.ram and Path("/dev/shm").is_dir():
+        base = Path("/dev/shm")
+    else:
+        if args.ram:
+            print("No /dev/shm here: writing to .bench/ instead.", file=sys.stderr)
+        base = REPO / ".bench"
+    base.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="companion-bench-", dir=base))
+
+
+def engine_available() -> bool:
+    try:
+        return importlib.util.find_spec(EXTENSION) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="builds per variant and size")
+    parser.add_argument("--runs", type=int, default=3, help="processes per variant and size")
+    parser.add_argument("--real-runs", type=int, default=7, help="processes per variant, real site")
     parser.add_argument("--sizes", default="100x5,300x20,1000x50", help="entries x articles")
-    parser.add_argument("--quick", action="store_true", help="one small size, one run")
-    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
-    parser.add_argument(
-        "--workdir",
-        type=Path,
-        default=Path("/dev/shm") if Path("/dev/shm").is_dir() else None,
-        help="where the sites are written (default: memory-backed /dev/shm when there is one, "
-        "so that disk write-back, noisier than the difference measured, stays out)",
-    )
+    parser.add_argument("--quick", action="store_true", help="one small size, one run each")
+    parser.add_argument("--json", type=Path, help=f"write the results here (full run: {RESULTS})")
+    parser.add_argument("--workdir", type=Path, help="where the sites are written")
+    parser.add_argument("--ram", action="store_true", help="write the sites to /dev/shm")
+    parser.add_argument("--skip-engine", action="store_true", help="do not time the engine alone")
+    parser.add_argument("--keep", action="store_true", help="keep the sites written")
     args = parser.parse_args()
-    sizes = [tuple(map(int, s.split("x"))) for s in args.sizes.split(",")]
     if args.quick:
-        sizes, args.runs = [(100, 5)], 1
-    work = Path(tempfile.mkdtemp(prefix="companion-bench-", dir=args.workdir))
+        args.sizes, args.runs, args.real_runs = "100x5", 1, 1
+    elif args.json is None:
+        args.json = RESULTS
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    sizes = [tuple(map(int, size.split("x"))) for size in args.sizes.split(",")]
+    engine = not args.skip_engine
+    if engine and not engine_available():
+        sys.exit(f"{EXTENSION} cannot be imported: add it, or run with --skip-engine.")
+    work = workdir(args)
     results: dict = {"synthetic": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
     try:
         for entries, articles in sizes:
-            plugin = write_corpus(work / f"plugin-{entries}", entries, articles, plugin=True)
-            plain = write_corpus(work / f"plain-{entries}", entries, articles, plugin=False)
-            row = compare(plugin, plain, args.runs)
-            row.update(entries=entries, articles=articles, paragraphs=articles * 23)
-            row["annotation"] = annotation_cost(plugin)
+            row = measure_synthetic(work, entries, articles, args.runs, engine)
             results["synthetic"].append(row)
-            print(
-                f"{entries:>5} entries, {articles:>2} articles: plugin {row['plugin']:.2f} s, "
-                f"plain {row['plain']:.2f} s, ratio {row['ratio']:.3f} "
-                f"(first build {row['cold_ratio']:.3f})",
-                flush=True,
-            )
+            print(progress(f"{entries} entries, {articles} articles", row), flush=True)
         largest = work / f"plugin-{sizes[-1][0]}"
-        results["check"] = check_seconds(largest)
-        # Five times the entries over the same articles: the per-paragraph cost should not move.
-        entries, articles = sizes[-1]
-        crowded = write_corpus(work / "crowded", entries * 5, articles, plugin=True)
-        results["crowded"] = annotation_cost(crowded)
-
-        real = work / "real"
-        ignore = shutil.ignore_patterns(".venv", "site", ".git", ".cache", "bench")
-        shutil.copytree(REPO, real, ignore=ignore)
-        build_seconds(real)  # the plain copy keeps what the plugin drew from data
-        plain_real = plain_copy_of_repo(work / "real-plain", real / "site")
-        # Half a second a build, so more of them: a steadier median where the budget is tight.
-        results["real"] = compare(real, plain_real, max(args.runs, 7))
-        real_row = results["real"]
-        print(
-            f"real site: ratio {real_row['ratio']:.3f} (first build {real_row['cold_ratio']:.3f})",
-            flush=True,
-        )
-        article = "articles/putin-in-baku/index.html"
-        results["page"] = {
-            "plugin": page_weight(real / "site", article),
-            "plain": page_weight(plain_real / "site", article),
-        }
-        results["index"] = {
-            "plugin": (real / "site/search/search_index.json").stat().st_size,
-            "plain": (plain_real / "site/search/search_index.json").stat().st_size,
-        }
-        results["serve"] = serve_rebuild_seconds(real)
+        results["check"] = {"entries": sizes[-1][0], "seconds": check_seconds(largest)}
+        if engine:  # five times the entries over the same articles: the cost should not move
+            entries, articles = sizes[-1]
+            crowded = write_corpus(work / "crowded", entries * 5, articles, plugin=True)
+            results["crowded"] = engine_cost(crowded)
+        results["real"] = measure_real(work, args.real_runs)
+        print(progress("real site", results["real"]), flush=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print(f"Sites kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     print()
     print(report(results))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
-def report(r: dict) -> str:
-    """The results as a Markdown section, each budget marked met or missed."""
-
-    def mark(ok: bool) -> str:
-        return "met" if ok else "**missed**"
-
-    def seconds(row: dict, name: str) -> str:
-        low, high = row[f"{name}_spread"]
-        return f"{row[name]:.2f} ({low:.2f}–{high:.2f})"
-
-    lines = [
-        f"Python {r['python']}, {r['cpus']} CPUs; median of {r['synthetic'][0]['runs']} builds "
-        f"each, {r['real']['runs']} for the real site "
-        "(fastest–slowest in brackets), in turn, each in a fresh process. *Rebuild*: the plugin "
-        "finds the work cache of the build before; *first build*: it starts with none, as on "
-        "a fresh clone or in CI.",
-        "",
-        "| entries | articles | paragraphs | plain (s) | rebuild (s) | ratio | first build (s) "
-        "| ratio | budget |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    ]
-    rows = [(str(row["entries"]), str(row["articles"]), row) for row in r["synthetic"]]
-    rows.append(("real site", "1", {**r["real"], "paragraphs": 23}))
-    for entries, articles, row in rows:
-        limit = BUDGET_RATIO_REAL if entries == "real site" else BUDGET_RATIO_SYNTHETIC
-        within = max(row["ratio"], row["cold_ratio"]) <= limit
-        budget = f"both ≤ {limit:.2f}: {mark(within)}"
-        if entries != "real site" and row["entries"] < 1000:
-            budget = ""  # the budget is set at 1,000 entries
-        lines.append(
-            f"| {entries} | {articles} | {row['paragraphs']} | {seconds(row, 'plain')} | "
-            f"{seconds(row, 'plugin')} | {row['ratio']:.3f} | {seconds(row, 'cold')} | "
-            f"{row['cold_ratio']:.3f} | {budget} |"
-        )
-    costs = [row["annotation"] for row in r["synthetic"]] + [r["crowded"]]
-    per_paragraph = ", ".join(
-        f"{c['us_per_paragraph']:.0f} µs with {c['entries']} entries ({c['paragraphs']} paragraphs)"
-        for c in costs
+def progress(label: str, row: dict) -> str:
+    return (
+        f"{label}: first build {row['plugin_first']['median']:.2f} s, ratio "
+        f"{row['first_ratio']:.3f}; rebuild {row['plugin_rebuild']['median']:.2f} s, ratio "
+        f"{row['rebuild_ratio']:.3f}; {row['density']['per_paragraph']:.2f} notes/¶"
     )
-    wall, inner = r["check"]
-    page, index = r["page"], r["index"]
-    added = (page["plugin"]["gzip"] - page["plain"]["gzip"]) / 1024
-    index_ratio = index["plugin"] / index["plain"]
-    serve = r["serve"]
-    lines += [
-        "",
-        f"- The engine alone, per article paragraph (typography, matching, links, notes): "
-        f"{per_paragraph}.",
-        f"- `companion check` on {r['synthetic'][-1]['entries']} entries: {inner:.2f} s of "
-        f"validation, {wall:.2f} s with Python's start-up (budget < {BUDGET_CHECK_SECONDS:.0f} s: "
-        f"{mark(inner < BUDGET_CHECK_SECONDS)}).",
-        f"- Article page (HTML + stylesheets + scripts, {page['plugin']['files']} files): "
-        f"{page['plugin']['raw'] / 1024:.1f} KB raw, {page['plugin']['gzip'] / 1024:.1f} KB gzip; "
-        f"the same page without the plugin: {page['plain']['raw'] / 1024:.1f} KB raw, "
-        f"{page['plain']['gzip'] / 1024:.1f} KB gzip. Added: {added:.1f} KB gzip "
-        f"(budget ≤ {BUDGET_PAGE_KB:.0f} KB: {mark(added <= BUDGET_PAGE_KB)}). No web fonts.",
-        f"- Search index: {index['plugin'] / 1024:.1f} KB with the plugin, "
-        f"{index['plain'] / 1024:.1f} KB without: {index_ratio:.2f}× "
-        f"(budget < {BUDGET_INDEX_RATIO}×: {mark(index_ratio < BUDGET_INDEX_RATIO)}).",
-        f"- `mkdocs serve` rebuild after editing one entry: "
-        f"{', '.join(f'{s:.2f}' for s in serve)} s (median {statistics.median(serve):.2f} s).",
-    ]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

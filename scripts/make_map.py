@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from reading_companion.glossary import load_glossary  # noqa: E402
+from reading_companion.content import load_glossary  # noqa: E402
 
 ATLAS_PACKAGE = "world-atlas@2.0.2"
 # The frame: the South Caucasus with the Caspian coast and the edges of its neighbours.

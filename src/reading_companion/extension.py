@@ -81,7 +81,8 @@ class CompanionExtension(Extension):
             "page": ["", "Path inside docs_dir of the page being converted, if known."],
         }
         super().__init__(**kwargs)
-        self._content = content
+        self._content = content  # what a host passed
+        self._loaded: Content | None = None  # what this document uses, loaded without a host
         self.current_page: str | None = None  # set by a host while it renders a page
         self.records: dict[str, ArticleRecord] = {}
         self.front_matter: Article | None = None  # the article the text's front matter gave
@@ -91,8 +92,14 @@ class CompanionExtension(Extension):
         """What the host passed, or the content loaded from the configured folders."""
         if self._content is not None:
             return self._content
-        base = Path(self.getConfig("base_dir") or ".")
-        return content_of(base / self.getConfig("glossary_dir"), base / self.getConfig("docs_dir"))
+        if self._loaded is None:  # looked up once per document: that means a stat per file
+            base = Path(self.getConfig("base_dir") or ".")
+            glossary, docs = (
+                base / self.getConfig("glossary_dir"),
+                base / self.getConfig("docs_dir"),
+            )
+            self._loaded = content_of(glossary, docs)
+        return self._loaded
 
     def page(self) -> str:
         """The path inside ``docs_dir`` of the page being converted ("" when unknown)."""
@@ -104,6 +111,7 @@ class CompanionExtension(Extension):
 
     def reset(self) -> None:
         self.front_matter = None
+        self._loaded = None
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
