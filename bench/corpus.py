@@ -261,6 +261,15 @@ def write_plugin_glossary(folder: Path, made_up: Iterable[EntryFile]) -> None:
         (folder / f"{entry.id}.md").write_text(text, encoding="utf-8")
 
 
+def list_as_general(folder: Path, entry_ids: list[str]) -> None:
+    """List the made-up entries no page names in ``_general.yml``, as a real glossary lists
+    the entries it keeps on purpose: a site at real-use density warns about none."""
+    path = folder / "_general.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    general = [*((data or {}).get("general") or []), *entry_ids]
+    path.write_text(yaml.safe_dump({"general": general}), encoding="utf-8")
+
+
 def plain_explainers(folder: Path) -> None:
     """Explainers as plain pages: their sources, which the plugin's template lists, as a
     section of the page."""
@@ -325,6 +334,9 @@ def write_corpus(root: Path, entries: int, articles: int, *, plugin: bool, seed:
     made_up = [made_up_entry(index, n) for index, n in enumerate(names)]
     if plugin:
         write_plugin_glossary(root / "glossary", made_up)
+        named = {(i * NAMED_PER_ARTICLE + k) % len(made_up) for i in range(articles)
+                 for k in range(NAMED_PER_ARTICLE)} if made_up else set()  # fmt: skip
+        list_as_general(root / "glossary", [e.id for i, e in enumerate(made_up) if i not in named])
     else:
         write_plain_glossary(docs / "glossary", [*real, *made_up])
     shutil.copytree(REPO / "docs" / "explainers", docs / "explainers")

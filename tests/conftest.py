@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,6 @@ import pytest
 from helpers import REPO, make_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
-# The work cache's signing key goes in the user's cache folder: keep the tests' own apart.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="companion-tests-")
 
 
 def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,7 @@
 
 Python-Markdown serialises these elements and escapes all text, so no HTML is
 ever pasted together from strings. Class names start with ``cmp-`` (companion)
-and are styled by ``overrides/assets/stylesheets/companion.css``.
+and are styled by ``theme/assets/companion/companion.css``.
 """
 
 from __future__ import annotations

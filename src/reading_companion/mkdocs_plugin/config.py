@@ -21,7 +21,7 @@ class CompanionConfig(base.Config):
 
     map_data = c.Type(str, default="data/map.json")
     """The map's data, written by ``scripts/make_map.py``, relative to ``mkdocs.yml``;
-    pages with ``template: map.html`` draw it."""
+    pages with ``template: companion/map.html`` draw it."""
 
     entry_boost = c.Type(float, default=2.0)
     """Search boost of glossary entry pages, so a term finds its entry first."""
