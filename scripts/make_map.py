@@ -7,8 +7,8 @@ The shapes come from the ``world-atlas`` package on the npm registry (Natural Ea
 domain, as TopoJSON). Without ``--atlas`` the script fetches that package with ``npm pack``.
 It writes ``data/map.json``: country outlines clipped to the region and projected to SVG
 coordinates, the routes, and every glossary entry with a ``location`` (places outside the
-frame become arrows at its edge). The site's ``map.html`` template draws the SVG from it, so
-the build needs no network and no map tiles. Rerun it after adding a place entry.
+frame become arrows at its edge). The companion's ``companion/map.html`` template draws the
+SVG from it, so the build needs no network and no map tiles. Rerun it after adding a place entry.
 """
 
 from __future__ import annotations

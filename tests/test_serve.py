@@ -11,7 +11,10 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from helpers import write_entry
 
@@ -79,3 +82,50 @@ def test_serve_rebuilds_on_entry_edits_and_survives_bad_ones(
     write_entry(project / "glossary", "baku", "Baku", kind="place", summary="Fixed again.")
     assert wait_for(lambda: "Fixed again." in fetch(article))
     assert "last good version" not in fetch(article)
+
+
+def serve_builds(project: Path, count: int) -> Iterator[None]:
+    """Build ``project`` ``count`` times in this process as ``mkdocs serve`` does: startup
+    once, the configuration loaded again for each build, the plugin instance kept."""
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    for number in range(count):
+        if number:
+            config = load_config(str(project / "mkdocs.yml"))
+        build(config)
+        yield
+
+
+def test_serve_rebuilds_reuse_compiled_templates_until_one_changes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def compile_and_count(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return real(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_count)
+    pages = {"main.html", "base.html", "companion/article.html", "companion/glossary-entry.html"}
+    builds = serve_builds(project, 3)
+    next(builds)
+    assert pages <= set(compiled)
+    first = len(compiled)
+    compiled.clear()
+    next(builds)
+    # The templates pages render with come compiled from memory, Material's own too; what
+    # is left is compiled while MkDocs loads the configuration, before the plugin's turn.
+    assert pages.isdisjoint(compiled)
+    assert len(compiled) < first / 4
+    override = project / "overrides/companion/article.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "main.html" %}{% block content %}Mine{% endblock %}')
+    config_file = project / "mkdocs.yml"
+    theme = "name: material\n  custom_dir: overrides"
+    config_file.write_text(config_file.read_text().replace("name: material", theme))
+    compiled.clear()
+    next(builds)
+    assert "companion/article.html" in compiled  # the one that changed is compiled afresh
+    assert (pages - {"companion/article.html"}).isdisjoint(compiled)
+    assert "Mine" in (project / "site/articles/test/index.html").read_text(encoding="utf-8")

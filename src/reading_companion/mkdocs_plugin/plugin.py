@@ -33,6 +33,7 @@ from ..views import Views
 from .config import CompanionConfig
 from .pages import add_glossary_pages, entry_id_of, entry_meta
 from .publish import deepen_search_index, write_annotations
+from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -65,6 +66,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.links: dict[str, str | None] = {}
         self.url_of: Callable[[str], str] = str
         self.env = Environment()
+        self.templates = TemplateCodeCache()  # compiled templates, kept while serving
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
@@ -173,6 +175,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         templates to write dates as readers do ("19 August 2024") and to curl quotes."""
         env.filters["companion_date"] = readable_date
         env.filters["companion_smart"] = smarten
+        if self.serving:  # MkDocs makes a new environment per build: keep its compiled code
+            env.bytecode_cache = self.templates
         self.env = env
         if self.config.enabled and self.content is not None:
             self.views = Views(self.content, pointers(self.content, self.records), self.url_of)
@@ -217,6 +221,9 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         )
         if len(self.records) == len(self.content.articles):  # not a partial rebuild
             self.report(unused_entry_warnings(self.content, named_entries(self.records)))
+        # Let go of this build's pages and environment: a serving process would otherwise
+        # carry them, the whole site, into the next build.
+        self.url_of, self.views, self.env = str, None, Environment()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
