@@ -6,18 +6,14 @@ Every request a page makes is recorded, and a test fails if one leaves the site'
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 
 import pytest
 
-from helpers import REPO
+from conftest import RealSite
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -41,41 +37,13 @@ if CHROMIUM is None:
     pytest.skip(reason, allow_module_level=True)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the site for the address it is served at, as the publishing workflow does:
-    Material's instant navigation only follows links that match ``site_url``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/reading-companion/"
-    root = tmp_path_factory.mktemp("served")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(root / "reading-companion"),
-        ],
-        cwd=REPO,
-        env={**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    server.RequestHandlerClass = functools.partial(QuietHandler, directory=str(root))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def base_url(built_real_site: RealSite) -> Iterator[str]:
+    """The real site, served over HTTP on 127.0.0.1 at the address it was built for."""
+    thread = threading.Thread(target=built_real_site.server.serve_forever, daemon=True)
     thread.start()
-    yield base
-    server.shutdown()
-    server.server_close()
+    yield built_real_site.base_url
+    built_real_site.server.shutdown()
 
 
 @pytest.fixture(scope="session")

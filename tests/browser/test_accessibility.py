@@ -3,7 +3,9 @@ both palettes, with the search dialog open too.
 
 Each page is loaded once per width: every rule runs in the light palette, then the page is
 switched to the dark one, as Material's toggle does, and the rules that depend on colour run
-again (the rest see the same page either way)."""
+again (the rest see the same page either way). The dark palette's colours are the same at
+both widths except where the phone layout shows something of its own (the article's folded
+notes, the search dialog), so the other pages are checked in the dark at desktop width."""
 
 from __future__ import annotations
 
@@ -43,9 +45,11 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
     ]
 
 
-def in_both_palettes(page) -> dict[str, list[str]]:
+def in_both_palettes(page, *, dark: bool = True) -> dict[str, list[str]]:
     """Violations in the light palette (all rules), then in the dark one (colour rules)."""
-    found = {"default": axe_violations(page)}
+    found = {"default": axe_violations(page), "slate": []}
+    if not dark:
+        return found
     # No colour transitions: axe would measure colours halfway between the palettes.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
@@ -59,7 +63,8 @@ def in_both_palettes(page) -> dict[str, list[str]]:
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_has_no_violations(visit, name: str, viewport: dict) -> None:
     page = visit(PAGES[name], viewport=viewport)
-    assert in_both_palettes(page) == {"default": [], "slate": []}
+    dark = viewport is DESKTOP or name == "article"
+    assert in_both_palettes(page, dark=dark) == {"default": [], "slate": []}
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
