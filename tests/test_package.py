@@ -117,6 +117,7 @@ def test_a_site_without_overrides_builds_annotated_from_the_installed_package(
     ]
     # The package's article template, with the source's credit.
     assert article.select_one("h1").get_text() == "Putin visits Baku"
+    assert article.select_one("title").get_text().startswith("Putin visits Baku")
     assert "RFE/RL" in article.select_one(".cmp-credit").get_text()
     styles = [link["href"] for link in article.select("link[rel=stylesheet]")]
     scripts = [script.get("src") for script in article.select("script[src]")]

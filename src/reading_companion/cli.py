@@ -42,7 +42,11 @@ def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> 
     started = time.perf_counter()
     for folder in (glossary, docs):
         if not (root / folder).is_dir():
-            print(f"{folder}: no such folder under {root}", file=sys.stderr)
+            print(
+                f"{folder}: no such folder under {root} "
+                "(name the folders with --glossary and --docs if they are elsewhere)",
+                file=sys.stderr,
+            )
             return 1
     try:
         content = load_content(root / glossary, root / docs, root)
@@ -50,7 +54,8 @@ def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> 
     except ContentError as error:
         _print(error.problems)
         errors = sum(not p.warning for p in error.problems)
-        print(f"{errors} error{'s' if errors != 1 else ''}: fix them and run the check again.")
+        them = "them" if errors != 1 else "it"
+        print(f"{errors} error{'s' if errors != 1 else ''}: fix {them} and run the check again.")
         return 1
     _print(content.warnings)
     elapsed = time.perf_counter() - started

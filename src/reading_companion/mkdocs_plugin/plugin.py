@@ -155,6 +155,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
         elif src_uri in self.content.articles:
             page.meta.setdefault("template", "companion/article.html")
+            # The browser tab and the navigation name the article, not its file.
+            page.meta.setdefault("title", smarten(self.content.articles[src_uri].meta.title))
             # The plugin indexes articles paragraph by paragraph (publish.py), so Material's
             # indexer, slow on pages full of notes, skips them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
