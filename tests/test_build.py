@@ -300,3 +300,19 @@ def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> N
     assert result.returncode == 1
     assert "glossary/yerevan.md:" in result.stderr
     assert "source has no date" in result.stderr
+
+
+def test_an_excluded_article_points_nowhere(project: Path) -> None:
+    """A draft kept out of the build with ``exclude_docs`` gives no backlinks."""
+    notes = [{"quote": "in a draft", "entry": "baku"}]  # a quote note points at an entry
+    write_article(project / "docs", ["Baku is in a draft."], notes=notes)
+    draft = project / "docs/articles/test.md"
+    draft.rename(project / "docs/draft.md")
+    write_article(project / "docs")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["exclude_docs"] = "draft.md"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    entry = page(project / "site", "glossary/baku/index.html")
+    assert [a["href"] for a in entry.select(".cmp-backlinks__para")] == ["../../articles/test/#p1"]

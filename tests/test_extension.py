@@ -156,3 +156,19 @@ def test_options_come_from_yaml_as_mkdocs_reads_them(project: Path, tmp_path: Pa
     )
     html = md.convert(article("Baku."))
     assert text_of(html) == '<a class="cmp-term" data-entry="baku" href="/glossary/baku/">Baku</a>.'
+
+
+def test_a_text_opening_with_a_rule_is_not_taken_for_front_matter(project: Path) -> None:
+    html = render(project, "---\n\nFirst.\n\n---\n\nSecond.")
+    assert html == "<hr />\n<p>First.</p>\n<hr />\n<p>Second.</p>"
+
+
+def test_missing_folders_hold_nothing(tmp_path: Path) -> None:
+    assert render(tmp_path, 'Plain "text".') == "<p>Plain \u201ctext\u201d.</p>"
+
+
+def test_front_matter_belongs_to_its_own_document(project: Path) -> None:
+    config = {"glossary_dir": "glossary", "docs_dir": "docs", "base_dir": str(project)}
+    md = markdown.Markdown(extensions=[NAME], extension_configs={NAME: config})
+    assert 'id="p1"' in md.convert(article("Baku."))
+    assert md.convert("Just text.") == "<p>Just text.</p>"  # no reset() in between

@@ -84,11 +84,11 @@ def test_serve_rebuilds_on_entry_edits_and_survives_bad_ones(
     assert "last good version" not in fetch(article)
 
 
-def serve_builds(project: Path, count: int) -> Iterator[None]:
+def serve_builds(project: Path, count: int, *, dirty: bool = False) -> Iterator[None]:
     """Build ``project`` ``count`` times in this process as ``mkdocs serve`` does: startup
     once, the configuration loaded again for each build, the plugin instance kept."""
     config = load_config(str(project / "mkdocs.yml"))
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=dirty)
     for number in range(count):
         if number:
             config = load_config(str(project / "mkdocs.yml"))
@@ -129,3 +129,15 @@ def test_serve_rebuilds_reuse_compiled_templates_until_one_changes(
     assert "companion/article.html" in compiled  # the one that changed is compiled afresh
     assert (pages - {"companion/article.html"}).isdisjoint(compiled)
     assert "Mine" in (project / "site/articles/test/index.html").read_text(encoding="utf-8")
+
+
+def test_a_dirty_rebuild_after_an_article_is_renamed(project: Path) -> None:
+    """``mkdocs serve --dirty``: the renamed article's old record does not linger."""
+    builds = serve_builds(project, 2, dirty=True)
+    next(builds)
+    article = project / "docs/articles/test.md"
+    article.rename(article.with_name("renamed.md"))
+    next(builds)
+    entry = (project / "site/glossary/baku/index.html").read_text(encoding="utf-8")
+    assert "articles/renamed/#p1" in entry
+    assert "articles/test/" not in entry

@@ -25,7 +25,8 @@ Options (paths are relative to ``base_dir``, by default the working directory):
 - ``entry_url``: how a note links to an entry, ``{id}`` standing for its id: a path
   inside ``docs_dir``, written relative to the page (``glossary/{id}.md``, the
   default, as the MkDocs plugin generates them), or an absolute address;
-- ``page``: the path inside ``docs_dir`` of the page being converted.
+- ``page``: the path inside ``docs_dir`` of the page being converted;
+- ``base_dir``: the folder the two folders are relative to.
 
 A page is an article when its front matter has an ``article:`` block: the text's
 own front matter (a ``---`` block at its top, which is then removed), or that of
@@ -131,6 +132,7 @@ class FrontMatter(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        self.extension.front_matter = None  # a document's front matter is its own
         hosted = self.extension.current_page is not None  # the host took it off already
         if hosted or not lines or lines[0].rstrip() != "---":
             return lines
@@ -139,9 +141,9 @@ class FrontMatter(Preprocessor):
             return lines
         extension = self.extension
         page = extension.page() or "<text>"
-        document, problems = parse_document("\n".join(lines) + "\n", page)
-        if document is None:
-            raise ContentError(problems)
+        document, _ = parse_document("\n".join(lines) + "\n", page)
+        if document is None:  # not front matter: a text that opens with a horizontal rule
+            return lines
         article, found = article_of(document, page)
         content = extension.content
         if article is not None:
@@ -233,7 +235,10 @@ def _state_of(folders: tuple[str, ...]) -> tuple:
     state = []
     pending = list(folders)
     while pending:
-        with os.scandir(pending.pop()) as entries:
+        folder = pending.pop()
+        if not os.path.isdir(folder):  # a missing folder holds nothing (load_content agrees)
+            continue
+        with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir():
                     pending.append(entry.path)

@@ -31,9 +31,10 @@ def render_articles(content: Content) -> dict[str, ArticleRecord]:
     return extension.records
 
 
-def pointers(content: Content, records: dict[str, ArticleRecord]) -> Pointers:
+def pointers(records: dict[str, ArticleRecord]) -> Pointers:
     """For each entry (by id) and explainer (by ``explainer:<id>``), the paragraphs that
-    name it or attach a note to it: one pass over what the articles were found to hold."""
+    name it or attach a note to it: one pass over what the rendered articles were found to
+    hold (an article the host does not build, such as an excluded draft, points nowhere)."""
     index: Pointers = defaultdict(list)
     for src_uri, record in records.items():
         for number, ids in record.mentions.items():
@@ -42,8 +43,7 @@ def pointers(content: Content, records: dict[str, ArticleRecord]) -> Pointers:
         for number, ids in record.explainers.items():
             for explainer_id in ids:
                 index[f"explainer:{explainer_id}"].append((src_uri, number))
-    for src_uri, article in content.articles.items():
-        for anchor in article.anchors:
+        for anchor in record.article.anchors:
             if anchor.note.entry:
                 index[anchor.note.entry].append((src_uri, anchor.paragraph))
     return dict(index)

@@ -39,24 +39,18 @@ KIND_LABELS = {
 }
 
 
-def article_cutoff(content: Content) -> dt.date | None:
-    """The last day that counts as "the article's time": its publication day, or the end of
-    its month when only the month is known (as for the RFE/RL article)."""
-    dates = []
-    for article in content.articles.values():
-        published = article.meta.published
-        if isinstance(published, dt.date):
-            dates.append(published)
-            continue
-        parts = parse_partial_date(str(published))
-        if len(parts) == 3:
-            dates.append(dt.date(*parts))
-        elif len(parts) == 2:
-            year, month = parts
-            dates.append(dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-        else:
-            dates.append(dt.date(parts[0], 12, 31))
-    return max(dates) if dates else None
+def last_day(published: dt.date | str) -> dt.date:
+    """The last day a publication date covers: the day itself, or the end of the month or
+    year when only those are known (as for the RFE/RL article, "2024-08")."""
+    if isinstance(published, dt.date):
+        return published
+    parts = parse_partial_date(str(published))
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
 
 
 class Views:
@@ -168,7 +162,13 @@ class Views:
                 day = days.setdefault(event.date, {"date": event.date, "texts": {}, "links": {}})
                 day["texts"].setdefault(event.text, None)
                 day["links"].setdefault(src_uri, {"title": title, "url": self.url_of(src_uri)})
-        cutoff = article_cutoff(self.content)
+        # The latest article marks "since the article"; the timeline names that one.
+        article = max(
+            self.content.articles.values(),
+            key=lambda a: last_day(a.meta.published),
+            default=None,
+        )
+        cutoff = last_day(article.meta.published) if article else None
         years: dict[int, list[dict]] = defaultdict(list)
         marked = False
         for date in sorted(days):
@@ -180,13 +180,14 @@ class Views:
             day["article_before"] = day["since"] and not marked
             marked = marked or day["since"]
             years[date.year].append(day)
-        article = next(iter(self.content.articles.values()), None)
         return {
             "years": [{"year": year, "events": items} for year, items in sorted(years.items())],
             "count": len(days),
             "cutoff": cutoff,
             "article": article
             and {
+                "title": article.meta.title,
+                "publisher": article.meta.publisher,
                 "published": article.meta.published,
                 "url": self.url_of(article.src_uri),
             },

@@ -64,6 +64,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.records: dict[str, ArticleRecord] = {}
         self.views: Views | None = None
         self.links: dict[str, str | None] = {}
+        self.article_pages: set[str] = set()
         self.url_of: Callable[[str], str] = str
         self.env = Environment()
         self.templates = TemplateCodeCache()  # compiled templates, kept while serving
@@ -104,8 +105,11 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             self.problems = [str(p) for p in error.problems if not p.warning]
         self.report(self.content.warnings)
         self.extension = CompanionExtension(content=self.content)
-        if self.dirty:
-            self.extension.records.update(self.records)
+        if self.dirty:  # articles renamed, deleted or no longer articles leave nothing behind
+            articles = self.content.articles
+            self.extension.records.update(
+                (src, record) for src, record in self.records.items() if src in articles
+            )
         self.records = self.extension.records
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         return config
@@ -134,6 +138,12 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return file.url if file is not None else src_uri
 
         self.url_of = url_of
+        # Article pages MkDocs builds (not those excluded with exclude_docs, say).
+        self.article_pages = {
+            file.src_uri
+            for file in files.documentation_pages()
+            if file.src_uri in self.content.articles
+        }
         self.links = {
             name: url_of(uri) if files.get_file_from_path(uri) else None
             for name, uri in SITE_LINKS.items()
@@ -175,13 +185,15 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Every page's Markdown is rendered by now: index what points where, once. Teach
         templates to write dates as readers do ("19 August 2024") and to curl quotes."""
+        if not self.config.enabled:
+            return None
         env.filters["companion_date"] = readable_date
         env.filters["companion_smart"] = smarten
         if self.serving:  # MkDocs makes a new environment per build: keep its compiled code
             env.bytecode_cache = self.templates
         self.env = env
-        if self.config.enabled and self.content is not None:
-            self.views = Views(self.content, pointers(self.content, self.records), self.url_of)
+        if self.content is not None:
+            self.views = Views(self.content, pointers(self.records), self.url_of)
         return env
 
     def on_page_context(
@@ -221,7 +233,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         write_annotations(
             Path(config.site_dir), config.site_url or "", self.content, self.records, self.url_of
         )
-        if len(self.records) == len(self.content.articles):  # not a partial rebuild
+        if self.article_pages <= self.records.keys():  # every article rendered, not a part
             self.report(unused_entry_warnings(self.content, named_entries(self.records)))
         # Let go of this build's pages and environment: a serving process would otherwise
         # carry them, the whole site, into the next build.
