@@ -407,3 +407,16 @@ def test_problems_found_across_files_name_the_line(tmp_path: Path) -> None:
     text = str(caught.value)
     assert f"glossary/yerevan.md:{alias_line}: aliases: 'Baku' is already" in text
     assert f"glossary/yerevan.md:{related_item}: related: there is no entry 'gyumri'" in text
+
+
+def test_messages_name_the_folders_as_configured(tmp_path: Path) -> None:
+    """A glossary kept elsewhere is named where it is, in the fix too."""
+    glossary, docs = tmp_path / "notes" / "terms", tmp_path / "site-docs"
+    glossary.mkdir(parents=True)
+    write_entry(glossary, "baku", "Baku", related=["gyumri"])
+    write_article(docs, ["They met in Baku."], notes=[])
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert "use the id of a file in notes/terms/ (without .md) or add notes/terms/gyumri.md" in str(
+        caught.value
+    )

@@ -33,6 +33,7 @@ def entry_page(entry_id: str) -> str:
     return f"{ENTRY_PAGES}/{entry_id}.md"
 
 
+FOLDERS = {"entry": "glossary/", "explainer": "docs/explainers/"}  # unless configured
 BACKGROUND = "background"  # the kind a note shows for an explainer
 
 
@@ -56,6 +57,8 @@ class Content:
     articles: dict[str, Article]
     warnings: list[Problem] = field(default_factory=list)
     general: set[str] = field(default_factory=set)  # entries deliberately not in any article
+    # The folders, as messages show them: "glossary/", "docs/explainers/".
+    folders: dict[str, str] = field(default_factory=lambda: dict(FOLDERS))
     matcher: TermMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -108,18 +111,23 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
     articles, found = load_each("article", page_files, docs_dir, root, load_article)
     problems += found
     # A file that exists but failed validation is reported once, not again by every reference.
+    folders = {
+        "entry": display_path(glossary_dir, root) + "/",
+        "explainer": display_path(docs_dir / "explainers", root) + "/",
+    }
     problems += check_references(
         entries,
         explainers,
         articles,
         {p.stem for p in glossary_dir.glob("*.md")},
         {p.stem for p in explainer_files},
+        folders,
     )
     errors = [p for p in problems if not p.warning]
     if errors:
         raise ContentError(problems)
     warnings = [p for p in problems if p.warning]
-    return Content(entries, explainers, articles, warnings, general)
+    return Content(entries, explainers, articles, warnings, general, folders)
 
 
 def load_glossary(
@@ -171,6 +179,7 @@ def check_references(
     articles: dict[str, Article],
     entry_files: set[str] | None = None,
     explainer_files: set[str] | None = None,
+    folders: dict[str, str] = FOLDERS,
 ) -> list[Problem]:
     """Every ``related``, ``explainer``, ``entries`` and quote-note target must exist.
 
@@ -180,7 +189,6 @@ def check_references(
         "entry": set(entries) | (entry_files or set()),
         "explainer": set(explainers) | (explainer_files or set()),
     }
-    folders = {"entry": "glossary/", "explainer": "docs/explainers/"}
     problems = []
 
     def check(

@@ -147,7 +147,9 @@ class FrontMatter(Preprocessor):
         article, found = article_of(document, page)
         content = extension.content
         if article is not None:
-            found += check_references(content.entries, content.explainers, {page: article})
+            found += check_references(
+                content.entries, content.explainers, {page: article}, folders=content.folders
+            )
         if any(not p.warning for p in found):
             raise ContentError(found)
         extension.front_matter = article

@@ -64,7 +64,8 @@ def unused_entry_warnings(content: Content, named: set[str]) -> list[Problem]:
             entry.line_of("term"),
             "term",
             "no article mentions this entry",
-            f"add an alias the article uses, a quote note, or list it in glossary/{GENERAL_FILE}",
+            "add an alias the article uses, a quote note, or list it in "
+            f"{content.folders['entry']}{GENERAL_FILE}",
             warning=True,
         )
         for entry in content.entries.values()
@@ -75,7 +76,7 @@ def unused_entry_warnings(content: Content, named: set[str]) -> list[Problem]:
             content.entries[entry_id].path,
             None,
             "",
-            f"is listed in glossary/{GENERAL_FILE} but an article mentions it",
+            f"is listed in {content.folders['entry']}{GENERAL_FILE} but an article mentions it",
             "remove it from that list",
             warning=True,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -60,9 +61,10 @@ def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, En
         wanted[entry_page(entry.id)] = entry.body
     clashes = [uri for uri in wanted if files.get_file_from_path(uri) is not None]
     if clashes:
+        docs = Path(config.docs_dir).name  # as the site's own mkdocs.yml names it, usually
         raise PluginError(
-            f"docs/{clashes[0]} would be replaced by a generated glossary page: "
-            f"move or rename it (the folder docs/{ENTRY_PAGES}/ belongs to the glossary)"
+            f"{docs}/{clashes[0]} would be replaced by a generated glossary page: "
+            f"move or rename it (the folder {docs}/{ENTRY_PAGES}/ belongs to the glossary)"
         )
     for uri, markdown in wanted.items():
         inclusion = InclusionLevel.INCLUDED if uri == INDEX_URI else InclusionLevel.NOT_IN_NAV
