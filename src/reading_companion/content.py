@@ -6,6 +6,7 @@ both call :func:`load_content`, so they can never disagree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,11 +27,12 @@ from .models import ID_RE, QuoteNote
 from .problems import ContentError, Problem, display_path
 
 ENTRY_PAGES = "glossary"  # the folder of docs/ where entry pages stand (generated or written)
+ENTRY_PAGE = ENTRY_PAGES + "/{id}.md"  # an entry's page inside docs/, {id} its id
 
 
 def entry_page(entry_id: str) -> str:
     """The path inside ``docs/`` of an entry's page: ``glossary/<id>.md``."""
-    return f"{ENTRY_PAGES}/{entry_id}.md"
+    return ENTRY_PAGE.format(id=entry_id)
 
 
 FOLDERS = {"entry": "glossary/", "explainer": "docs/explainers/"}  # unless configured
@@ -65,6 +67,11 @@ class Content:
         self.matcher = TermMatcher(
             (name, entry.id) for entry in self.entries.values() for name in entry.names
         )
+
+    @functools.cached_property
+    def explainer_pages(self) -> dict[str, Explainer]:
+        """Explainers by their page's path inside ``docs/``, for hosts that meet pages."""
+        return {x.src_uri: x for x in self.explainers.values()}
 
     def note_target(self, note: QuoteNote) -> NoteTarget:
         """What a quote note points at, whether an explainer or an entry."""

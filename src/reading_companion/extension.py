@@ -51,7 +51,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import notes
 from .articles import Anchor, Article, article_of
-from .content import Content, check_references, load_content
+from .content import ENTRY_PAGE, Content, check_references, load_content
 from .frontmatter import parse_document
 from .problems import ContentError
 from .prose import PROSE_BLOCKS, first_mentions, link_terms, mark_passage, set_typography
@@ -79,7 +79,7 @@ class CompanionExtension(Extension):
             "glossary_dir": ["glossary", "Folder of glossary entries, relative to base_dir."],
             "docs_dir": ["docs", "Folder of pages (explainers, articles), relative to base_dir."],
             "base_dir": ["", "Folder the other paths are relative to (the working directory)."],
-            "entry_url": ["glossary/{id}.md", "How notes link to an entry; {id} is its id."],
+            "entry_url": [ENTRY_PAGE, "How notes link to an entry; {id} is its id."],
             "page": ["", "Path inside docs_dir of the page being converted, if known."],
         }
         super().__init__(**kwargs)

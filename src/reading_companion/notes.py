@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .articles import Anchor, Article
-from .content import Content
+from .content import ENTRY_PAGE, Content
 from .glossary import Entry
 from .typography import smarten
 
@@ -27,7 +27,7 @@ class Links:
     """
 
     here: str
-    entry_url: str = "glossary/{id}.md"
+    entry_url: str = ENTRY_PAGE
 
     def page(self, src_uri: str) -> str:
         """A page of ``docs/``, relative to this one."""

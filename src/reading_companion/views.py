@@ -60,7 +60,6 @@ class Views:
         self.content = content
         self.pointing = pointing
         self.url_of = url_of
-        self._explainer_by_page = {x.src_uri: x for x in content.explainers.values()}
 
     def entry_link(self, entry: Entry) -> dict:
         return {
@@ -114,7 +113,7 @@ class Views:
 
     def explainer(self, src_uri: str) -> dict | None:
         """Sources, date, entries and the paragraphs that point to an explainer page."""
-        explainer = self._explainer_by_page.get(src_uri)
+        explainer = self.content.explainer_pages.get(src_uri)
         if explainer is None:
             return None
         pointing = self.pointing.get(f"explainer:{explainer.id}", [])

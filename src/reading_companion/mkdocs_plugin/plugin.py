@@ -31,7 +31,7 @@ from ..typography import smarten
 from ..usage import named_entries, pointers, unused_entry_warnings
 from ..views import Views
 from .config import CompanionConfig
-from .pages import add_glossary_pages, entry_id_of, entry_meta
+from .pages import INDEX_URI, add_glossary_pages, entry_id_of, entry_meta
 from .publish import deepen_search_index, write_annotations
 from .template_cache import TemplateCodeCache
 
@@ -42,7 +42,7 @@ STYLESHEET = "assets/companion/companion.css"
 SCRIPT = "assets/companion/companion.js"
 # Pages templates link to by name, when the site has them.
 SITE_LINKS = {
-    "glossary": "glossary/index.md",
+    "glossary": INDEX_URI,
     "explainers": "explainers/index.md",
     "contributing": "contributing.md",
 }
@@ -170,7 +170,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             # The plugin indexes articles paragraph by paragraph (publish.py), so Material's
             # indexer, slow on pages full of notes, skips them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        elif any(x.src_uri == src_uri for x in self.content.explainers.values()):
+        elif src_uri in self.content.explainer_pages:
             page.meta.setdefault("template", "companion/explainer.html")
         return markdown
 
