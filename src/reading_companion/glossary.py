@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import Document, FromFile, read_document
+from .frontmatter import Document, FromFile, Loader, read_document
 from .matcher import name_key
 from .models import EntryMeta, find_html, unsafe_markup_problem
 from .problems import Problem, display_path
@@ -62,7 +62,7 @@ def load_general(directory: Path, root: Path | None = None) -> tuple[set[str], l
     shown = display_path(path, root)
     fix = "write 'general:' followed by one '- entry-id' line per entry"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         return set(), [

@@ -49,8 +49,9 @@ class TermMatcher:
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         self._folded: dict[tuple[str, ...], str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
-        self._first: set[str] = set()
-        self._longest = 0
+        # Every name's first words, case folded: a scan grows a candidate word by word
+        # only while it can still become a name.
+        self._starts: set[tuple[str, ...]] = set()
         for name, target in names:
             words = tuple(WORD.findall(name))
             if not words:
@@ -59,8 +60,8 @@ class TermMatcher:
                 self._exact[words] = target
             else:
                 self._folded[name_key(name)] = target
-            self._first.add(words[0].casefold())
-            self._longest = max(self._longest, len(words))
+            folded = tuple(w.casefold() for w in words)
+            self._starts.update(folded[:end] for end in range(1, len(folded) + 1))
 
     def find(self, text: str) -> list[Match]:
         """Every name in ``text``, left to right, never overlapping."""
@@ -69,8 +70,7 @@ class TermMatcher:
         index = 0
         while index < len(words):
             match = None
-            first = words[index].group().casefold()
-            if first in self._first or first[:-1] in self._first:
+            if self._may_start((words[index].group().casefold(),)):
                 match = self._longest_at(text, words, index)
             if match is None:
                 index += 1
@@ -82,12 +82,14 @@ class TermMatcher:
     def _longest_at(
         self, text: str, words: list[re.Match[str]], index: int
     ) -> tuple[Match, int] | None:
-        # How many words from here are joined only by spaces, hyphens or apostrophes.
+        # How many words from here, joined only by spaces, hyphens or apostrophes, could
+        # still begin a name.
         span = 1
+        key = (words[index].group().casefold(),)
         while (
-            span < self._longest
-            and index + span < len(words)
+            index + span < len(words)
             and JOIN.fullmatch(text, words[index + span - 1].end(), words[index + span].start())
+            and self._may_start(key := (*key, words[index + span].group().casefold()))
         ):
             span += 1
         for size in range(span, 0, -1):
@@ -124,6 +126,11 @@ class TermMatcher:
                 end += 1
             return Match(group[0].start(), end, target), next_index
         return None
+
+    def _may_start(self, key: tuple[str, ...]) -> bool:
+        """Whether some name begins with these (case-folded) words; the last may carry the
+        "s" of a plural possessive ("the Aliyevs'")."""
+        return key in self._starts or (*key[:-1], key[-1][:-1]) in self._starts
 
     def _lookup(self, words: list[str]) -> str | None:
         key = tuple(words)

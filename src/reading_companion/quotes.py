@@ -36,8 +36,8 @@ def quote_pattern(quote: str) -> re.Pattern[str]:
 
 def find_quotes(text: str, note: QuoteNote) -> Iterator[tuple[int, str]]:
     """Each (offset, exact words) of a quote note in ``text`` that its prefix/suffix allow."""
-    prefix, suffix = fold(note.prefix or ""), fold(note.suffix or "")
     for match in quote_pattern(note.quote).finditer(text):
+        prefix, suffix = _context(note.prefix), _context(note.suffix)
         if prefix and not fold(text[: match.start()]).endswith(prefix):
             continue
         if suffix and not fold(text[match.end() :]).startswith(suffix):
@@ -48,6 +48,11 @@ def find_quotes(text: str, note: QuoteNote) -> Iterator[tuple[int, str]]:
 def locate_quote(text: str, note: QuoteNote) -> tuple[int, str] | None:
     """The first place of a quote note in a (typeset) paragraph, or ``None``."""
     return next(find_quotes(text, note), None)
+
+
+@functools.cache  # a note's prefix and suffix are compared on every match of its quote
+def _context(words: str | None) -> str:
+    return fold(words or "")
 
 
 def fold(text: str) -> str:
