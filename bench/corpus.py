@@ -49,7 +49,8 @@ SENTENCE_EVERY = 3
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """A safe YAML loader for ``mkdocs.yml`` that reads ``!ENV`` tags as their default."""
+    """A safe YAML loader for ``mkdocs.yml`` that reads ``!ENV`` tags as their default and
+    ``!relative`` paths as the site's folder."""
 
 
 def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -61,6 +62,8 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 
 
 ConfigLoader.add_constructor("!ENV", _env_default)
+# ``!relative $config_dir``: the site's own folder, where every benchmark build runs.
+ConfigLoader.add_constructor("!relative", lambda loader, node: ".")
 
 
 def repo_config() -> dict:
@@ -387,6 +390,7 @@ def plain_copy_of_repo(root: Path, built: Path) -> Path:
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copy2(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the contributing page's
     for page in (root / "docs").rglob("*.md"):
         meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         if "template" in meta:  # drawn by the plugin from its data: keep the drawing

@@ -20,7 +20,7 @@ def entry_meta(term: str, **fields: object) -> dict:
             {
                 "title": "A source",
                 "publisher": "A publisher",
-                "url": "https://example.org/a",
+                "url": "https://sources.test/a",
                 "date": "2024-08-19",
             }
         ],
@@ -50,13 +50,13 @@ def write_explainer(docs: Path, explainer_id: str, title: str, **fields: object)
             {
                 "title": "One",
                 "publisher": "P",
-                "url": "https://example.org/1",
+                "url": "https://sources.test/1",
                 "date": "2024-01-01",
             },
             {
                 "title": "Two",
                 "publisher": "P",
-                "url": "https://example.org/2",
+                "url": "https://sources.test/2",
                 "date": "2024-01-02",
             },
         ],

@@ -133,7 +133,7 @@ def test_entry_page_shows_names_backlinks_related_and_sources(site: Path) -> Non
         ("¶\u00a02", "../../articles/test/#p2"),
     ]
     assert [a.get_text() for a in soup.select(".cmp-related a")] == ["Baku"]
-    assert soup.select_one(".cmp-sources a")["href"] == "https://example.org/a"
+    assert soup.select_one(".cmp-sources a")["href"] == "https://sources.test/a"
     assert "25 November 2026" in soup.select_one(".cmp-checked").get_text()
     baku = page(site, "glossary/baku/index.html")
     native = baku.select_one(".cmp-names dd")
@@ -288,7 +288,7 @@ def test_a_new_entry_from_the_template_gets_its_page(project: Path) -> None:
 def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> None:
     write_entry(
         project / "glossary", "yerevan", "Yerevan",
-        sources=[{"title": "T", "publisher": "P", "url": "https://example.org/"}],
+        sources=[{"title": "T", "publisher": "P", "url": "https://sources.test/"}],
     )  # fmt: skip
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
+from pydantic import ValidationError
 
-from helpers import REPO
+from helpers import REPO, write_entry
 from reading_companion.cli import main
 from reading_companion.frontmatter import read_document
 from reading_companion.models import EntryMeta
@@ -22,13 +22,15 @@ def test_committed_schema_matches_the_model() -> None:
     assert committed == entry_schema_text(), "run: .venv/bin/companion schema"
 
 
-def test_template_is_a_valid_entry_by_model_and_schema(tmp_path: Path) -> None:
+def test_template_fits_the_schema_and_the_model_but_for_its_placeholder_address() -> None:
     document, problems = read_document(REPO / "glossary/_template.md", "glossary/_template.md")
     assert problems == []
-    EntryMeta.model_validate(document.meta)
     schema = json.loads((REPO / SCHEMA_PATH).read_text(encoding="utf-8"))
     data = json.loads(json.dumps(document.meta, default=str))  # dates as YAML gives them
     jsonschema.validate(data, schema)
+    with pytest.raises(ValidationError) as raised:
+        EntryMeta.model_validate(document.meta)
+    assert [e["loc"] for e in raised.value.errors()] == [("sources", 0, "url")]
 
 
 def test_schema_rejects_what_the_validator_rejects() -> None:
@@ -38,20 +40,56 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
         jsonschema.validate(bad, schema)
 
 
-def test_template_copied_as_an_entry_checks_clean(tmp_path: Path, capsys) -> None:
-    """CONTRIBUTING's first step: copy the template, fill it in, run the check."""
-    (tmp_path / "glossary").mkdir()
-    (tmp_path / "docs").mkdir()
-    shutil.copy(REPO / "glossary/_template.md", tmp_path / "glossary/zangezur-corridor.md")
-    text = (tmp_path / "glossary/zangezur-corridor.md").read_text(encoding="utf-8")
-    text = text.replace("explainer: minsk-group-mediation\n", "").replace(
-        "related: [nakhchivan, syunik]\n", ""
-    )
-    (tmp_path / "glossary/zangezur-corridor.md").write_text(text, encoding="utf-8")
-    code = main(["check", "--root", str(tmp_path)])
+def copy_template(root: Path, entry_id: str) -> Path:
+    (root / "glossary").mkdir(exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    shutil.copy(REPO / "glossary/_template.md", root / "glossary/_template.md")
+    return Path(shutil.copy(REPO / "glossary/_template.md", root / f"glossary/{entry_id}.md"))
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line and not line.startswith("#"))
+
+
+def test_a_copy_of_the_template_left_as_it_is_fails_at_each_placeholder(
+    tmp_path: Path, capsys
+) -> None:
+    new = copy_template(tmp_path, "new-entry")
+    assert main(["check", "--root", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert code == 0, out
-    assert "OK: 1 entries" in out
+    for field, text in [
+        ("term", "term:"),
+        ("summary", "summary:"),
+        ("sources.0.title", "- title:"),
+        ("sources.0.publisher", "publisher:"),
+        ("sources.0.url", "url:"),
+    ]:
+        assert f"glossary/new-entry.md:{line_of(new, text)}: {field}: " in out, field
+    assert "glossary/new-entry.md:60: body: is still the template's example text" in out
+    assert "example.org is a placeholder address" in out
+
+
+def test_the_template_filled_in_checks_clean(tmp_path: Path, capsys) -> None:
+    """CONTRIBUTING's first step: copy the template, fill it in, run the check."""
+    entry = copy_template(tmp_path, "ganja")
+    text = entry.read_text(encoding="utf-8")
+    for placeholder, value in [
+        ("The name as readers know it", "Ganja"),
+        (
+            "One or two plain sentences that say what this is, for a reader new to the region.",
+            "Azerbaijan's second city.",
+        ),
+        ("The title exactly as the source gives it", "Ganja"),
+        ("Who publishes it", "Encyclopaedia Britannica"),
+        ("https://example.org/the-page", "https://www.britannica.com/place/Ganja-Azerbaijan"),
+    ]:
+        assert placeholder in text
+        text = text.replace(placeholder, value)
+    body = "Ganja is the second city of Azerbaijan. " * 12
+    text = text[: text.rindex("---\n") + 4] + body + "\n"
+    entry.write_text(text, encoding="utf-8")
+    assert main(["check", "--root", str(tmp_path)]) == 0, capsys.readouterr().out
 
 
 def test_check_exits_1_and_names_each_problem(tmp_path: Path, capsys) -> None:
@@ -65,14 +103,10 @@ def test_check_exits_1_and_names_each_problem(tmp_path: Path, capsys) -> None:
 
 
 def test_check_warnings_fail_only_when_asked(tmp_path: Path, capsys) -> None:
-    (tmp_path / "glossary").mkdir()
     (tmp_path / "docs").mkdir()
-    shutil.copy(REPO / "glossary/_template.md", tmp_path / "glossary/x.md")
-    text = (tmp_path / "glossary/x.md").read_text(encoding="utf-8")
-    text = text.replace("explainer: minsk-group-mediation\n", "")
-    text = text.replace("related: [nakhchivan, syunik]\n", "")
-    text = re.sub(r"\n    date: 2020-11-10[^\n]*", "", text)
-    (tmp_path / "glossary/x.md").write_text(text, encoding="utf-8")
+    (tmp_path / "glossary").mkdir()
+    undated = {"title": "T", "publisher": "P", "url": "https://sources.test/x"}
+    write_entry(tmp_path / "glossary", "x", "X", sources=[undated])
     assert main(["check", "--root", str(tmp_path)]) == 0
     assert "warning: glossary/x.md" in capsys.readouterr().out
     assert main(["check", "--root", str(tmp_path), "--strict"]) == 1

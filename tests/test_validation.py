@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ def test_explainer_needs_two_sources(tmp_path: Path) -> None:
         docs,
         "history",
         "History",
-        sources=[{"title": "T", "publisher": "P", "url": "https://example.org"}],
+        sources=[{"title": "T", "publisher": "P", "url": "https://sources.test"}],
     )
     with pytest.raises(ContentError) as caught:
         load_content(glossary, docs, tmp_path)
@@ -219,7 +220,7 @@ def test_undated_source_and_unused_entry_are_warnings(tmp_path: Path) -> None:
         glossary,
         "baku",
         "Baku",
-        sources=[{"title": "T", "publisher": "P", "url": "https://example.org"}],
+        sources=[{"title": "T", "publisher": "P", "url": "https://sources.test"}],
     )
     write_entry(glossary, "yerevan", "Yerevan")
     write_article(docs, ["They met in Baku."], notes=[])
@@ -420,3 +421,18 @@ def test_messages_name_the_folders_as_configured(tmp_path: Path) -> None:
     assert "use the id of a file in notes/terms/ (without .md) or add notes/terms/gyumri.md" in str(
         caught.value
     )
+
+
+def test_a_name_used_twice_is_reported_at_the_entry_git_says_is_new(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    write_entry(glossary, "baku", "Baku")
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@t.test"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Baku"], cwd=tmp_path, check=True)
+    write_entry(glossary, "a-baku", "Baku")  # new, and first in file order
+    _, problems = load_glossary(glossary, tmp_path)
+    assert [(p.path, p.field, p.message) for p in problems] == [
+        ("glossary/a-baku.md", "term", "'Baku' is already a term or alias of glossary/baku.md")
+    ]

@@ -17,6 +17,7 @@ from .explainers import Explainer, load_explainer
 from .glossary import (
     GENERAL_FILE,
     Entry,
+    Placeholders,
     check_unique_names,
     is_content_file,
     load_entry,
@@ -143,7 +144,8 @@ def load_glossary(
     """Every entry in ``glossary_dir`` by id, each validated on its own and all against each
     other (no name used twice), with every problem found."""
     paths = sorted(p for p in glossary_dir.glob("*.md") if is_content_file(p))
-    entries, problems = load_each("entry", paths, glossary_dir, root, load_entry)
+    load = functools.partial(load_entry, placeholders=Placeholders.of_folder(glossary_dir))
+    entries, problems = load_each("entry", paths, glossary_dir, root, load)
     return entries, problems + check_unique_names(entries)
 
 

@@ -12,6 +12,7 @@ from .matcher import name_key
 from .models import EntryMeta, find_html, unsafe_markup_problem
 from .problems import Problem, display_path
 from .validation import validate
+from .vcs import added_files
 
 BODY_WORDS = (80, 300)
 
@@ -37,18 +38,88 @@ def is_content_file(path: Path) -> bool:
     return path.suffix == ".md" and not path.name.startswith("_") and path.name != "README.md"
 
 
-def load_entry(path: Path, shown: str, src_uri: str) -> tuple[Entry | None, list[Problem]]:
+def load_entry(
+    path: Path, shown: str, src_uri: str, placeholders: Placeholders | None = None
+) -> tuple[Entry | None, list[Problem]]:
     """One entry file, validated on its own; ``shown`` is its path in messages and
-    ``src_uri`` its path inside the glossary folder."""
+    ``src_uri`` its path inside the glossary folder. Values of the template's
+    ``placeholders`` left in it are errors."""
     document, problems = read_document(path, shown)
     if document is None:
         return None, problems
+    if placeholders is not None:
+        problems += placeholders.left_in(document)
     meta, found = validate(EntryMeta, document, document.meta)
     problems += found + check_body(document)
     if meta is None:
         return None, problems
     problems += _source_warnings(document, meta.sources)
     return Entry(path.stem, meta, document.body, shown, str(path)), problems
+
+
+TEMPLATE_FILE = "_template.md"
+
+
+def _words(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Placeholders:
+    """The example values of the glossary's template (``_template.md``): an entry copied
+    from it must replace each one, or a reader would see the example."""
+
+    values: dict[str, frozenset[str]]
+
+    @classmethod
+    def of_folder(cls, directory: Path) -> Placeholders | None:
+        """The template's values, or ``None`` when the folder has no readable template."""
+        path = directory / TEMPLATE_FILE
+        document = read_document(path, TEMPLATE_FILE)[0] if path.is_file() else None
+        if document is None:
+            return None
+        meta = document.meta
+        sources = [s for s in meta.get("sources") or [] if isinstance(s, dict)]
+        fields = {
+            "term": [meta.get("term")],
+            "summary": [meta.get("summary")],
+            "title": [s.get("title") for s in sources],
+            "publisher": [s.get("publisher") for s in sources],
+            "body": [document.body],
+        }
+        return cls({k: frozenset(filter(None, map(_words, v))) for k, v in fields.items()})
+
+    def left_in(self, document: Document) -> list[Problem]:
+        """Each template value still in ``document``, at its line."""
+        meta, found = document.meta, []
+        for key in ("term", "summary"):
+            if _words(meta.get(key)) in self.values[key]:
+                found.append(_placeholder(document, (key,)))
+        for index, source in enumerate(meta.get("sources") or []):
+            for key in ("title", "publisher"):
+                if isinstance(source, dict) and _words(source.get(key)) in self.values[key]:
+                    found.append(_placeholder(document, ("sources", index, key)))
+        if _words(document.body) in self.values["body"]:
+            found.append(
+                Problem(
+                    document.path,
+                    document.body_line,
+                    "body",
+                    "is still the template's example text",
+                    "write the entry in your own words",
+                )
+            )
+        return found
+
+
+def _placeholder(document: Document, key: tuple[str | int, ...]) -> Problem:
+    return Problem(
+        document.path,
+        document.line_of(key),
+        ".".join(map(str, key)),
+        "is still the template's example",
+        f"replace it with this entry's own {key[-1]}",
+    )
 
 
 GENERAL_FILE = "_general.yml"
@@ -114,9 +185,10 @@ def _source_warnings(document: Document, sources: list) -> list[Problem]:
 
 def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
     """No two entries may share a term or alias, as the matcher sees names: letter case,
-    hyphens and spacing apart."""
+    hyphens and spacing apart. The message stands at the entry git says is new, when it
+    can tell, and names the other."""
     owners: dict[tuple[str, ...], Entry] = {}
-    problems = []
+    clashes: list[tuple[Entry, Entry, str]] = []
     for entry in entries.values():
         seen_here: set[tuple[str, ...]] = set()
         for name in entry.names:
@@ -126,15 +198,28 @@ def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
             seen_here.add(key)
             other = owners.setdefault(key, entry)
             if other is not entry:
-                problems.append(
-                    Problem(
-                        entry.path,
-                        entry.line_of("term")
-                        if name == entry.meta.term
-                        else entry.line_of("aliases"),
-                        "term" if name == entry.meta.term else "aliases",
-                        f"{name!r} is already a term or alias of {other.path}",
-                        "remove it from one of the two entries",
-                    )
-                )
+                clashes.append((entry, other, name))
+    if not clashes:
+        return []
+    folders = {Path(e.file).parent for pair in clashes for e in pair[:2] if e.file}
+    added = set().union(*(added_files(folder) for folder in folders))
+
+    def is_new(entry: Entry) -> bool:
+        return bool(entry.file) and Path(entry.file).resolve() in added
+
+    problems = []
+    for entry, other, name in clashes:
+        if is_new(other) and not is_new(entry):
+            entry, other = other, entry
+            name = next(n for n in entry.names if name_key(n) == name_key(name))
+        field_name = "term" if name == entry.meta.term else "aliases"
+        problems.append(
+            Problem(
+                entry.path,
+                entry.line_of(field_name),
+                field_name,
+                f"{name!r} is already a term or alias of {other.path}",
+                "remove it from one of the two entries",
+            )
+        )
     return problems

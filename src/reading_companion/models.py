@@ -95,6 +95,20 @@ def _web_url(value: str) -> str:
     return value
 
 
+# Reserved for examples (RFC 2606): no source a reader can check lives there.
+EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def _real_source(value: str) -> str:
+    host = (urlsplit(value).hostname or "").removeprefix("www.")
+    if host.endswith(EXAMPLE_DOMAINS):
+        raise fixable(
+            f"{host} is a placeholder address, reserved for examples",
+            "cite the address of the page you read",
+        )
+    return value
+
+
 def _partial_date(value: object) -> object:
     if isinstance(value, dt.date):
         return value
@@ -135,7 +149,7 @@ class Source(Strict):
 
     title: PlainText = Field(description="The title of the document or article.")
     publisher: PlainText = Field(description="Who published it.")
-    url: Url = Field(description="A full http(s) address.")
+    url: Annotated[Url, AfterValidator(_real_source)] = Field(description="A full http(s) address.")
     date: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD, if it has one.")
 
 

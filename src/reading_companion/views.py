@@ -126,6 +126,20 @@ class Views:
             "backlinks": self._paragraph_links(pointing),
         }
 
+    def explainers(self, order: list[str]) -> list[dict]:
+        """The explainers' index: each explainer's title, address and summary, in the
+        order given (page paths, as the navigation lists them)."""
+        pages = self.content.explainer_pages
+        return [
+            {
+                "title": pages[uri].meta.title,
+                "url": self.url_of(uri),
+                "summary": pages[uri].meta.summary,
+            }
+            for uri in order
+            if uri in pages
+        ]
+
     def index(self) -> dict:
         """The glossary index: entries A–Z by letter, and the kinds to narrow by."""
         entries = sorted(self.content.entries.values(), key=lambda e: e.meta.term.casefold())

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content import Content, load_content
@@ -30,6 +31,7 @@ from ..problems import ContentError, Problem
 from ..typography import smarten
 from ..usage import named_entries, pointers, unused_entry_warnings
 from ..views import Views
+from . import navigation
 from .config import CompanionConfig
 from .pages import INDEX_URI, add_glossary_pages, entry_id_of, entry_meta
 from .publish import deepen_search_index, write_annotations
@@ -65,6 +67,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.views: Views | None = None
         self.links: dict[str, str | None] = {}
         self.article_pages: set[str] = set()
+        self.unlisted: list[str] = []  # explainer pages the site's nav leaves out
+        self.explainer_order: list[str] = []  # explainer pages, in navigation order
         self.url_of: Callable[[str], str] = str
         self.env = Environment()
         self.templates = TemplateCodeCache()  # compiled templates, kept while serving
@@ -131,6 +135,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled or self.content is None:
             return None
         add_glossary_pages(files, config, self.content.entries)
+        self.unlisted = navigation.unlisted(files, config, set(self.content.explainer_pages))
 
         @functools.cache
         def url_of(src_uri: str) -> str:
@@ -149,6 +154,21 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             for name, uri in SITE_LINKS.items()
         }
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Explainers the site's ``nav`` does not list join the section of their index."""
+        if not self.config.enabled or self.content is None:
+            return None
+        explainers = self.content.explainer_pages
+        pages = [files.get_file_from_path(uri) for uri in self.unlisted]
+        navigation.add_pages(
+            nav,
+            sorted((f.page for f in pages if f and f.page), key=lambda p: _title(p, explainers)),
+            SITE_LINKS["explainers"],
+        )
+        in_nav = [page.file.src_uri for page in nav.pages if page.file.src_uri in explainers]
+        self.explainer_order = in_nav + sorted(set(explainers) - set(in_nav))
+        return nav
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -208,6 +228,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             context["entry"] = self.views.entry(meta["companion_entry"])
         elif meta.get("companion_index"):
             context["glossary"] = self.views.index()
+        elif meta.get("template") == "companion/explainers-index.html":
+            context["explainers"] = self.views.explainers(self.explainer_order)
         elif meta.get("template") == "companion/timeline.html":
             context["timeline"] = self.views.timeline()
         elif meta.get("template") == "companion/map.html":
@@ -246,3 +268,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if self.config.enabled:
             server.watch(self.config.glossary_dir)
         return server
+
+
+def _title(page: Page, explainers: dict) -> str:
+    return explainers[page.file.src_uri].meta.title.casefold()
