@@ -145,7 +145,7 @@ def made_up_entry(index: int, names: list[str]) -> EntryFile:
             {
                 "title": "Benchmark",
                 "publisher": "Bench",
-                "url": "https://example.org/",
+                "url": "https://sources.test/",
                 "date": "2024-08-19",
             }
         ],

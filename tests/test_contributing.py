@@ -102,11 +102,43 @@ def test_check_exits_1_and_names_each_problem(tmp_path: Path, capsys) -> None:
     assert "glossary/baku.md:2: summary: required field is missing" in out
 
 
-def test_check_warnings_fail_only_when_asked(tmp_path: Path, capsys) -> None:
+def test_a_clean_check_says_so_in_one_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "glossary").mkdir()
+    write_entry(tmp_path / "glossary", "baku", "Baku")
+    assert main(["check", "--root", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "Checked 1 entry, 0 explainers and 0 articles: no problems.\n"
+
+
+def test_warnings_are_counted_and_listed_only_when_asked(tmp_path: Path, capsys) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "glossary").mkdir()
     undated = {"title": "T", "publisher": "P", "url": "https://sources.test/x"}
     write_entry(tmp_path / "glossary", "x", "X", sources=[undated])
+    write_entry(tmp_path / "glossary", "y", "Y")
     assert main(["check", "--root", str(tmp_path)]) == 0
-    assert "warning: glossary/x.md" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "Checked 2 entries, 0 explainers and 0 articles: "
+        "no errors, 1 warning (--warnings lists them).\n"
+    )
+    assert main(["check", "--root", str(tmp_path), "--warnings"]) == 0
+    listed, summary = capsys.readouterr().out.splitlines()
+    assert listed.startswith("warning: glossary/x.md:")
+    assert summary.endswith("no errors, 1 warning.")
     assert main(["check", "--root", str(tmp_path), "--strict"]) == 1
+    assert "warning: glossary/x.md" in capsys.readouterr().out
+
+
+def test_errors_come_first_and_warnings_are_summed_up(tmp_path: Path, capsys) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "glossary").mkdir()
+    undated = {"title": "T", "publisher": "P", "url": "https://sources.test/x"}
+    write_entry(tmp_path / "glossary", "x", "X", sources=[undated])
+    (tmp_path / "glossary/baku.md").write_text("---\nterm: Baku\nkind: city\n---\nBody\n")
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("glossary/baku.md:") for line in lines[:-1])
+    assert lines[-1] == (
+        f"{len(lines) - 1} errors, 2 warnings (--warnings lists them): "
+        "fix them and run the check again."
+    )

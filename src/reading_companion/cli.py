@@ -1,14 +1,15 @@
 """``companion check``: validate all content without building the site.
 
-Prints each problem as ``path:line: field: what is wrong (how to fix)``;
-exits 1 when there is an error (or a warning, with ``--strict``), else 0.
+Prints each error as ``path:line: field: what is wrong (how to fix)``, then one line
+that sums up what was checked and the warnings (``--warnings`` lists them, and so does
+``--strict``); exits 1 when there is an error (or a warning, with ``--strict``), else 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
+from collections.abc import Sized
 from pathlib import Path
 
 from .content import load_content
@@ -25,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     check.add_argument("--glossary", default="glossary", help="entry folder, relative to root")
     check.add_argument("--docs", default="docs", help="docs folder, relative to root")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--strict", action="store_true", help="fail on warnings (and list them)")
+    check.add_argument("--warnings", action="store_true", help="list every warning")
     schema = commands.add_parser("schema", help="write the JSON Schema of an entry's front matter")
     schema.add_argument("--out", type=Path, default=Path(SCHEMA_PATH), help="where to write it")
     args = parser.parse_args(argv)
@@ -34,12 +36,15 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(entry_schema_text(), encoding="utf-8")
         print(f"Wrote {args.out}")
         return 0
-    return run_check(args.root, args.glossary, args.docs, strict=args.strict)
+    return run_check(
+        args.root, args.glossary, args.docs, strict=args.strict, list_warnings=args.warnings
+    )
 
 
-def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> int:
+def run_check(
+    root: Path, glossary: str, docs: str, *, strict: bool = False, list_warnings: bool = False
+) -> int:
     """Validate the content under ``root`` and print what is wrong."""
-    started = time.perf_counter()
     for folder in (glossary, docs):
         if not (root / folder).is_dir():
             print(
@@ -52,19 +57,38 @@ def run_check(root: Path, glossary: str, docs: str, *, strict: bool = False) -> 
         content = load_content(root / glossary, root / docs, root)
         content.warnings += usage_warnings(content)
     except ContentError as error:
-        _print(error.problems)
-        errors = sum(not p.warning for p in error.problems)
-        them = "them" if errors != 1 else "it"
-        print(f"{errors} error{'s' if errors != 1 else ''}: fix {them} and run the check again.")
+        errors = [p for p in error.problems if not p.warning]
+        warnings = [p for p in error.problems if p.warning]
+        _print(errors + (warnings if list_warnings or strict else []))
+        fix = "fix it" if len(errors) == 1 else "fix them"
+        print(
+            f"{count(errors, 'error')}{_and_warnings(warnings, strict or list_warnings)}: "
+            f"{fix} and run the check again."
+        )
         return 1
-    _print(content.warnings)
-    elapsed = time.perf_counter() - started
-    print(
-        f"OK: {len(content.entries)} entries, {len(content.explainers)} explainers, "
-        f"{len(content.articles)} articles checked in {elapsed:.2f} s"
-        f" ({len(content.warnings)} warnings)."
+    warnings = content.warnings
+    if list_warnings or strict:
+        _print(warnings)
+    checked = (
+        f"Checked {count(content.entries, 'entry', 'entries')}, "
+        f"{count(content.explainers, 'explainer')} and {count(content.articles, 'article')}"
     )
-    return 1 if strict and content.warnings else 0
+    if not warnings:
+        print(f"{checked}: no problems.")
+        return 0
+    print(f"{checked}: no errors{_and_warnings(warnings, strict or list_warnings)}.")
+    return 1 if strict else 0
+
+
+def count(items: Sized, singular: str, plural: str = "") -> str:
+    """``1 error``, ``2 errors``, ``0 entries``."""
+    return f"{len(items)} {singular if len(items) == 1 else plural or singular + 's'}"
+
+
+def _and_warnings(warnings: list[Problem], listed: bool) -> str:
+    if not warnings:
+        return ""
+    return f", {count(warnings, 'warning')}" + ("" if listed else " (--warnings lists them)")
 
 
 def _print(problems: list[Problem]) -> None:

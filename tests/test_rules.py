@@ -1,0 +1,98 @@
+"""CONTRIBUTING.md states each rule of the check once, with its weight: the check must
+enforce every one of them exactly so, and the table must not promise a rule the check lacks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO, write_article, write_entry
+from reading_companion.cli import main
+
+ROW = re.compile(r"^\| (.+?) \| (error|warning) \|$", re.MULTILINE)
+
+
+def stated_rules() -> dict[str, str]:
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("### What the check enforces", 1)[1].split("\n## ", 1)[0]
+    return dict(ROW.findall(section))
+
+
+UNDATED = {"title": "T", "publisher": "P", "url": "https://sources.test/t"}
+
+
+def raw_entry(glossary: Path, name: str, front: str) -> None:
+    body = " ".join(["Plain words for a reader."] * 20)
+    (glossary / f"{name}.md").write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
+
+
+def from_template(glossary: Path) -> None:
+    shutil.copy(REPO / "glossary/_template.md", glossary / "_template.md")
+    write_entry(glossary, "ganja", "The name as readers know it")
+
+
+# How to break each rule, by the words CONTRIBUTING states it in. Each writes the
+# offending entry into a glossary beside "Ganja", which the article names.
+BREAK: dict[str, Callable[[Path], object]] = {
+    "The file name is lowercase ASCII letters, digits and hyphens": lambda g: write_entry(
+        g, "Bad_Name", "Shaki"
+    ),
+    "`term`, `kind`, `summary`, `sources` and `updated` are all there": lambda g: raw_entry(
+        g, "shaki", "term: Shaki\nkind: place\n"
+    ),
+    "No field the format does not know (a typo such as `sumary`)": lambda g: write_entry(
+        g, "shaki", "Shaki", sumary="A typo."
+    ),
+    "`kind` is one of the seven kinds": lambda g: write_entry(g, "shaki", "Shaki", kind="city"),
+    "`summary` is plain text of at most 300 characters": lambda g: write_entry(
+        g, "shaki", "Shaki", summary="x" * 301
+    ),
+    "Each source has a `title`, a `publisher` and an http(s) `url`": lambda g: write_entry(
+        g, "shaki", "Shaki", sources=[{"title": "T", "publisher": "P", "url": "ftp://x.test/"}]
+    ),
+    "No source address is an example domain (`example.org`)": lambda g: write_entry(
+        g, "shaki", "Shaki", sources=[{**UNDATED, "url": "https://www.example.org/page"}]
+    ),
+    "A source the publisher dates gives its `date`": lambda g: write_entry(
+        g, "shaki", "Shaki", sources=[UNDATED]
+    ),
+    "Nothing is left as the template has it": from_template,
+    "The body has no raw HTML": lambda g: write_entry(
+        g, "shaki", "Shaki", body="<b>Bold</b> " + "words " * 90
+    ),
+    "The body has 80–300 words": lambda g: write_entry(g, "shaki", "Shaki", body="Too short."),
+    "A term or alias belongs to one entry only": lambda g: write_entry(
+        g, "shaki", "Shaki", aliases=["Ganja"]
+    ),
+    "`related` and `explainer` name entries and explainers that exist": lambda g: write_entry(
+        g, "shaki", "Shaki", related=["no-such-entry"]
+    ),
+    "An article names the entry, or `glossary/_general.yml` lists it": lambda g: write_entry(
+        g, "shaki", "Shaki"
+    ),
+}
+
+
+def test_the_table_and_the_tests_name_the_same_rules() -> None:
+    assert set(stated_rules()) == set(BREAK)
+
+
+@pytest.mark.parametrize("rule", list(BREAK))
+def test_the_check_enforces_each_rule_as_stated(rule: str, tmp_path: Path, capsys) -> None:
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    write_entry(glossary, "ganja", "Ganja")
+    write_article(tmp_path / "docs", ["Ganja is a city."], notes=[])
+    if rule != "An article names the entry, or `glossary/_general.yml` lists it":
+        (glossary / "_general.yml").write_text("general: [shaki]\n", encoding="utf-8")
+    BREAK[rule](glossary)
+    code = main(["check", "--root", str(tmp_path), "--warnings"])
+    reported = [line for line in capsys.readouterr().out.splitlines() if ".md:" in line]
+    assert reported, f"nothing reported for: {rule}"
+    weight = "error" if any(not line.startswith("warning:") for line in reported) else "warning"
+    assert weight == stated_rules()[rule], reported
+    assert code == (1 if weight == "error" else 0)
