@@ -121,3 +121,26 @@ def make_project(root: Path) -> Path:
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return root
+
+
+# The template's placeholders and what a contributor writes instead.
+TEMPLATE_FILLED_IN = {
+    "term: The name as readers know it": "term: Ganja",
+    "One or two plain sentences that say what this is, for a reader new to the region.": (
+        "Azerbaijan's second city."
+    ),
+    "The title exactly as the source gives it": "Ganja",
+    "Who publishes it": "Encyclopaedia Britannica",
+    "https://example.org/the-page": "https://www.britannica.com/place/Ganja-Azerbaijan",
+    "# native:\n#   az: Zəngəzur dəhlizi\n#   hy: Զանգեզուրի միջանցք\n#   ru: Зангезурский "
+    "коридор": "native:\n  az: Gəncə\n  hy: Գանձակ",
+}
+
+
+def fill_template(body: str = BODY) -> str:
+    """``glossary/_template.md`` filled in as CONTRIBUTING asks: an entry for Ganja."""
+    text = (REPO / "glossary/_template.md").read_text(encoding="utf-8")
+    for placeholder, value in TEMPLATE_FILLED_IN.items():
+        assert placeholder in text, placeholder
+        text = text.replace(placeholder, value)
+    return text[: text.rindex("---\n") + 4] + body + "\n"

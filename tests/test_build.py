@@ -10,7 +10,14 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs
-from helpers import ARTICLE_PARAGRAPHS, REPO, make_project, write_article, write_entry
+from helpers import (
+    ARTICLE_PARAGRAPHS,
+    fill_template,
+    make_project,
+    write_article,
+    write_entry,
+    write_explainer,
+)
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -271,18 +278,15 @@ def test_notes_are_published_as_web_annotations(site: Path) -> None:
 
 def test_a_new_entry_from_the_template_gets_its_page(project: Path) -> None:
     """CONTRIBUTING's path: copy the template, fill it in, build: the entry has its page."""
-    template = (REPO / "glossary/_template.md").read_text(encoding="utf-8")
-    text = template.replace("explainer: minsk-group-mediation\n", "").replace(
-        "related: [nakhchivan, syunik]\n", ""
-    )
-    (project / "glossary/zangezur-corridor.md").write_text(text, encoding="utf-8")
+    (project / "glossary/ganja.md").write_text(fill_template(), encoding="utf-8")
+    write_article(project / "docs", ["Ganja is a city."], notes=[])
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
-    soup = page(project / "site", "glossary/zangezur-corridor/index.html")
-    assert soup.select_one("h1").get_text() == "Zangezur Corridor"
-    assert soup.select_one(".cmp-names dd[lang=hy]").get_text() == "Զանգեզուրի միջանցք"
+    soup = page(project / "site", "glossary/ganja/index.html")
+    assert soup.select_one("h1").get_text() == "Ganja"
+    assert soup.select_one(".cmp-names dd[lang=hy]").get_text() == "Գանձակ"
     index = page(project / "site", "glossary/index.html")
-    assert "Zangezur Corridor" in [a.get_text() for a in index.select(".cmp-index__item dt a")]
+    assert "Ganja" in [a.get_text() for a in index.select(".cmp-index__item dt a")]
 
 
 def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> None:
@@ -316,3 +320,31 @@ def test_an_excluded_article_points_nowhere(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     entry = page(project / "site", "glossary/baku/index.html")
     assert [a["href"] for a in entry.select(".cmp-backlinks__para")] == ["../../articles/test/#p1"]
+
+
+def test_a_new_explainer_joins_the_navigation_and_the_index_by_itself(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "explainers/index.md").write_text(
+        "---\ntemplate: companion/explainers-index.html\n---\n\n# Background\n\nIntro.\n",
+        encoding="utf-8",
+    )
+    write_explainer(docs, "a-new-one", "A new explainer")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["nav"] = [
+        {"Home": "index.md"},
+        {"Article": "articles/test.md"},
+        {"Background": ["explainers/index.md", "explainers/mediation.md"]},
+    ]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    home = page(project / "site", "index.html")
+    background = home.select_one('.md-nav__item--nested:has(a[href$="explainers/"])')
+    links = [a["href"] for a in background.select("a.md-nav__link[href]")]
+    assert links[-2:] == ["explainers/mediation/", "explainers/a-new-one/"]
+    index = page(project / "site", "explainers/index.html")
+    listed = [a.get_text() for a in index.select(".cmp-index__item dt a")]
+    assert listed == ["Outside mediation", "A new explainer"]
+    new = page(project / "site", "explainers/a-new-one/index.html")
+    assert new.select_one('link[rel="prev"]')["href"] == "../mediation/"

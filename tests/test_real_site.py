@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -160,3 +161,12 @@ def test_timeline_holds_every_event_in_order(real_site: Path, content) -> None:
     marker = soup.select_one("#the-article")
     following = marker.find_next(class_="cmp-event")
     assert "cmp-event--since" in following["class"]
+
+
+def test_the_contributing_page_is_contributing_md(real_site: Path) -> None:
+    soup = BeautifulSoup((real_site / "contributing/index.html").read_text(), "html.parser")
+    shown = " ".join(soup.select_one("article").get_text().split())
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for heading in re.findall(r"^#{2,3} (.+)$", guide, re.MULTILINE):
+        assert heading in shown
+    assert "A term or alias belongs to one entry only" in shown
