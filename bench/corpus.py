@@ -275,12 +275,19 @@ def list_as_general(folder: Path, entry_ids: list[str]) -> None:
 
 def plain_explainers(folder: Path) -> None:
     """Explainers as plain pages: their sources, which the plugin's template lists, as a
-    section of the page."""
-    for page in folder.glob("*.md"):
-        meta, body = split_front_matter(page.read_text(encoding="utf-8"))
-        if "sources" in meta:
+    section of the page; their index lists them by hand, as the plugin's template does."""
+    pages = {
+        page: split_front_matter(page.read_text(encoding="utf-8"))
+        for page in sorted(folder.glob("*.md"))
+    }
+    explainers = {page: meta for page, (meta, _) in pages.items() if "sources" in meta}
+    for page, (meta, body) in pages.items():
+        if page in explainers:
             body += "\n\n## Sources\n\n" + "\n".join(source_items(meta["sources"])) + "\n"
             page.write_text(with_front_matter({"title": meta["title"]}, body), encoding="utf-8")
+        elif meta.get("template") == "companion/explainers-index.html":
+            listed = [f"- [{m['title']}]({p.name}): {m['summary']}" for p, m in explainers.items()]
+            page.write_text(body + "\n\n" + "\n".join(listed) + "\n", encoding="utf-8")
 
 
 def copy_custom_dir(root: Path, theme: dict) -> dict:

@@ -141,3 +141,32 @@ def test_dev_refuses_an_unknown_command_with_the_help() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("unknown command: deploy\n")
     assert "./dev test" in result.stderr
+
+
+def workflows() -> dict[str, dict]:
+    return {
+        path.name: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((REPO / ".github/workflows").glob("*.yml"))
+    }
+
+
+def test_workflows_cannot_be_turned_against_the_project() -> None:
+    """SECURITY.md: a fork's code never runs with write access or secrets."""
+    for name, workflow in workflows().items():
+        triggers = workflow[True]  # PyYAML reads the key "on" as True
+        assert "pull_request_target" not in triggers, name
+        assert "workflow_run" not in triggers, name
+        assert workflow["permissions"] == {"contents": "read"}, name
+        text = (REPO / ".github/workflows" / name).read_text(encoding="utf-8")
+        assert "secrets." not in text, name
+        for job in workflow["jobs"].values():
+            for step in job.get("steps", []):
+                uses = step.get("uses", "")
+                if uses.startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, name
+                if uses and not uses.startswith("./"):
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), (
+                        f"{name}: pin {uses} to a full commit hash"
+                    )
+    pull_request = workflows()["test.yml"]
+    assert set(pull_request[True]) == {"pull_request", "workflow_call"}
