@@ -153,3 +153,22 @@ def test_a_bad_article_stops_the_build_and_the_last_site_survives(good_project: 
     for text in expected:
         assert text in result.stderr
     assert snapshot(good_project / "site") == before
+
+
+def test_a_hostile_entry_stops_the_build_and_leaks_nothing(good_project: Path) -> None:
+    """SECURITY.md: a look-alike alias and a body pulling in a repository file."""
+    before = snapshot(good_project / "site")
+    write_entry(
+        good_project / "glossary",
+        "fake-baku",
+        "Fake",
+        aliases=["B\u0430ku"],  # a Cyrillic "а" inside a Latin word
+        body=BODY + '\n\n--8<-- "mkdocs.yml"\n',
+    )
+    result = mkdocs("build", "--strict", cwd=good_project)
+    assert result.returncode == 1
+    assert "glossary/fake-baku.md:" in result.stderr
+    assert "mixes Latin and Cyrillic letters" in result.stderr
+    assert "a snippet marker (--8<--)" in result.stderr
+    assert snapshot(good_project / "site") == before
+    assert not any("fake-baku" in str(path) for path in (good_project / "site").rglob("*"))

@@ -25,6 +25,7 @@ from .glossary import (
 )
 from .matcher import TermMatcher
 from .models import ID_RE, QuoteNote
+from .names import FLOOD_FLOOR, FLOOD_SHARE, is_lower_case
 from .problems import ContentError, Problem, display_path
 
 ENTRY_PAGES = "glossary"  # the folder of docs/ where entry pages stand (generated or written)
@@ -123,6 +124,7 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
         "entry": display_path(glossary_dir, root) + "/",
         "explainer": display_path(docs_dir / "explainers", root) + "/",
     }
+    problems += check_flooding(entries, articles)
     problems += check_references(
         entries,
         explainers,
@@ -149,6 +151,32 @@ def load_glossary(
     return entries, problems + check_unique_names(entries)
 
 
+def check_flooding(entries: dict[str, Entry], articles: dict[str, Article]) -> list[Problem]:
+    """A name written in lower case (an ordinary word or phrase, not a proper name) that
+    matches in more than a quarter of an article's paragraphs would turn that word into a
+    link all over the article: it is refused, with how much it matched."""
+    problems = []
+    for entry in entries.values():
+        for name in filter(is_lower_case, entry.names):
+            matcher = TermMatcher([(name, entry.id)])
+            for article in articles.values():
+                hits = sum(1 for p in article.paragraphs if matcher.find(p.text))
+                allowed = max(FLOOD_FLOOR, int(FLOOD_SHARE * len(article.paragraphs)))
+                if hits > allowed:
+                    field_name = "term" if name == entry.meta.term else "aliases"
+                    problems.append(
+                        Problem(
+                            entry.path,
+                            entry.line_of(field_name),
+                            field_name,
+                            f"{name!r} matches {hits} of the {len(article.paragraphs)} "
+                            f"paragraphs of {article.path}: an ordinary word, not a name",
+                            "use a longer, specific form of the name",
+                        )
+                    )
+    return problems
+
+
 T = TypeVar("T")
 Loader = Callable[[Path, str, str], tuple[T | None, list[Problem]]]
 
@@ -172,6 +200,18 @@ def load_each(
                     "",
                     f"{path.name!r} is not a valid {kind} file name",
                     "rename it to lowercase ASCII letters, digits and hyphens (ilham-aliyev.md)",
+                )
+            )
+            continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    "",
+                    f"is a link to a file outside {display_path(folder, root)}/, which is "
+                    "never read",
+                    "put the file itself in the folder",
                 )
             )
             continue

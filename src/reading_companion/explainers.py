@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .frontmatter import FromFile, read_document
-from .glossary import check_body
+from .glossary import check_body, date_problems
 from .models import ExplainerMeta
 from .problems import Problem
 from .validation import validate
@@ -34,4 +34,5 @@ def load_explainer(path: Path, shown: str, src_uri: str) -> tuple[Explainer | No
     problems += found + check_body(document, EXPLAINER_WORDS)
     if meta is None:
         return None, problems
+    problems += date_problems(document, meta.updated, meta.sources, meta.timeline)
     return Explainer(path.stem, meta, src_uri, shown, str(path)), problems

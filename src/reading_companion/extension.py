@@ -141,10 +141,11 @@ class FrontMatter(Preprocessor):
             return lines
         extension = self.extension
         page = extension.page() or "<text>"
-        document, _ = parse_document("\n".join(lines) + "\n", page)
+        document, read = parse_document("\n".join(lines) + "\n", page)
         if document is None:  # not front matter: a text that opens with a horizontal rule
             return lines
         article, found = article_of(document, page)
+        found = read + found
         content = extension.content
         if article is not None:
             found += check_references(

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .names import BIDI_CONTROLS
 from .problems import Problem
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+# Limits that no real entry, explainer or article comes near, so that a hostile file is
+# refused at once instead of slowing or crashing the build.
+MAX_FILE_BYTES = 256_000
+MAX_DEPTH = 8  # front matter nests three levels at most (article.notes.N.quote)
+# pymdownx.snippets would copy another file of the repository into the page.
+SNIPPET = re.compile(r"^\s*-{1,3}8<-{1,3}", re.MULTILINE)
 # libyaml's parser when PyYAML was built with it (its wheels are): about ten times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -51,6 +59,18 @@ class Document:
 def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read the file at ``path``; return the document, or ``None`` with the problems that
     stopped it. ``shown`` is the path used in messages."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                shown,
+                None,
+                "",
+                f"the file is {size // 1000} KB, more than the {MAX_FILE_BYTES // 1000} KB "
+                "a content file may hold",
+                "shorten it, or split it in two",
+            )
+        ]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -90,15 +110,27 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
     loader = Loader(source)
     try:
         node = loader.get_single_node()
+        found = structure_problems(node, shown)
+        if found:
+            return None, found
         meta = construct(node, loader) if node is not None else {}
     except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
+        key, line = _impossible_date(node, loader)
         return None, [
-            Problem(shown, None, "", f"impossible value: {error}", "check the dates (YYYY-MM-DD)")
+            Problem(
+                shown,
+                line,
+                ".".join(map(str, key)),
+                f"is not a date that exists ({error})",
+                "check the day and the month (YYYY-MM-DD)",
+            )
         ]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         reason = getattr(error, "problem", None) or str(error)
+        if "nesting depth" in reason:
+            reason = "the front matter nests too deeply"
         return None, [
             Problem(
                 shown,
@@ -120,7 +152,101 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
                 "write 'field: value' lines",
             )
         ]
-    return Document(shown, meta, body, body_line, node), []
+    document = Document(shown, meta, body, body_line, node)
+    return document, body_problems(document)
+
+
+def _impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath, int | None]:
+    """Where the date PyYAML could not build stands: its key path and line."""
+    pending: list[tuple[yaml.Node, KeyPath]] = [(node, ())]
+    while pending:
+        current, key = pending.pop(0)
+        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                loader.construct_yaml_timestamp(current)
+            except ValueError:
+                return key, current.start_mark.line + 2
+        elif isinstance(current, yaml.MappingNode):
+            pending += [(v, (*key, str(k.value))) for k, v in current.value]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += [(item, (*key, i)) for i, item in enumerate(current.value)]
+    return (), None
+
+
+def structure_problems(node: yaml.Node | None, shown: str) -> list[Problem]:
+    """Front matter a person writes has each key once, no YAML aliases (which can multiply a
+    few lines into millions of values) and a few levels of nesting."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    pending = [(node, 1)] if node is not None else []
+    while pending:
+        current, depth = pending.pop(0)  # breadth first: an alias shows near the top
+        line = current.start_mark.line + 2
+        if id(current) in seen:
+            return [
+                Problem(
+                    shown,
+                    line,
+                    "",
+                    "YAML anchors and aliases (&name, *name) are not allowed here",
+                    "write each value out in full",
+                )
+            ]
+        seen.add(id(current))
+        if depth > MAX_DEPTH:
+            return [Problem(shown, line, "", "the front matter nests too deeply", "flatten it")]
+        if isinstance(current, yaml.MappingNode):
+            first_line: dict[object, int] = {}
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name in first_line:
+                    problems.append(
+                        Problem(
+                            shown,
+                            key.start_mark.line + 2,
+                            str(name),
+                            f"is given twice (first on line {first_line[name]})",
+                            "keep one of the two",
+                        )
+                    )
+                first_line.setdefault(name, key.start_mark.line + 2)
+                pending.append((value, depth + 1))
+        elif isinstance(current, yaml.SequenceNode):
+            pending += [(item, depth + 1) for item in current.value]
+    return problems
+
+
+def body_problems(document: Document) -> list[Problem]:
+    """Characters that change what a reader sees of the text (direction overrides, control
+    characters), and snippet markers that would pull another file into the page."""
+    problems = []
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
+        control = BIDI_CONTROLS.search(line) or next(
+            (c for c in line if unicodedata.category(c) == "Cc" and c != "\t"), None
+        )
+        if control:
+            char = control if isinstance(control, str) else control.group()
+            problems.append(
+                Problem(
+                    document.path,
+                    number,
+                    "body",
+                    f"contains an invisible control character "
+                    f"(U+{ord(char):04X} {unicodedata.name(char, 'control')})",
+                    "retype the line",
+                )
+            )
+    for marker in SNIPPET.finditer(document.body):
+        problems.append(
+            Problem(
+                document.path,
+                document.body_line + document.body[: marker.start()].count("\n"),
+                "body",
+                "a snippet marker (--8<--) would copy another file into the page",
+                "write the text itself",
+            )
+        )
+    return problems
 
 
 STR, SEQ, MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 from .frontmatter import Document, FromFile, Loader, read_document
 from .matcher import name_key
 from .models import EntryMeta, find_html, unsafe_markup_problem
+from .names import skeleton
 from .problems import Problem, display_path
 from .validation import validate
 from .vcs import added_files
@@ -54,6 +56,17 @@ def load_entry(
     if meta is None:
         return None, problems
     problems += _source_warnings(document, meta.sources)
+    problems += date_problems(document, meta.updated, meta.sources, meta.timeline)
+    if path.stem in meta.related:
+        problems.append(
+            Problem(
+                shown,
+                document.line_of(("related",)),
+                "related",
+                "lists this entry itself",
+                "remove it: related entries are other entries",
+            )
+        )
     return Entry(path.stem, meta, document.body, shown, str(path)), problems
 
 
@@ -168,6 +181,41 @@ def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[
     return problems
 
 
+def date_problems(
+    document: Document, updated: dt.date, sources: list, events: list = ()
+) -> list[Problem]:
+    """Dates that cannot be: anything after today, and a source published after the day
+    the text was last checked against its sources."""
+    today = dt.date.today()
+    dated = [(("updated",), updated)]
+    dated += [(("sources", i, "date"), s.date) for i, s in enumerate(sources) if s.date]
+    future = dated + [(("timeline", i, "date"), e.date) for i, e in enumerate(events)]
+    problems = [
+        Problem(
+            document.path,
+            document.line_of(key),
+            ".".join(map(str, key)),
+            f"{day.isoformat()} is in the future",
+            "check the date: only what has happened can be dated",
+        )
+        for key, day in future
+        if day > today
+    ]
+    problems += [
+        Problem(
+            document.path,
+            document.line_of(key),
+            ".".join(map(str, key)),
+            f"the source is dated {day.isoformat()}, after the text was last checked "
+            f"({updated.isoformat()})",
+            "check the text against this source, then set 'updated' to that day",
+        )
+        for key, day in dated[1:]
+        if updated < day <= today
+    ]
+    return problems
+
+
 def _source_warnings(document: Document, sources: list) -> list[Problem]:
     return [
         Problem(
@@ -184,21 +232,22 @@ def _source_warnings(document: Document, sources: list) -> list[Problem]:
 
 
 def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
-    """No two entries may share a term or alias, as the matcher sees names: letter case,
-    hyphens and spacing apart. The message stands at the entry git says is new, when it
-    can tell, and names the other."""
-    owners: dict[tuple[str, ...], Entry] = {}
-    clashes: list[tuple[Entry, Entry, str]] = []
+    """No two entries may share a term or alias, as a reader sees names: letter case,
+    hyphens and spacing apart, and letters of other scripts that look the same (a Cyrillic
+    "А" for a Latin "A"). The message stands at the entry git says is new, when it can
+    tell, and names the other."""
+    owners: dict[tuple[str, ...], tuple[Entry, str]] = {}
+    clashes: list[tuple[Entry, Entry, str, str]] = []
     for entry in entries.values():
         seen_here: set[tuple[str, ...]] = set()
         for name in entry.names:
-            key = name_key(name)
+            key = skeleton(name)
             if key in seen_here:
                 continue
             seen_here.add(key)
-            other = owners.setdefault(key, entry)
+            other, its_name = owners.setdefault(key, (entry, name))
             if other is not entry:
-                clashes.append((entry, other, name))
+                clashes.append((entry, other, name, its_name))
     if not clashes:
         return []
     folders = {Path(e.file).parent for pair in clashes for e in pair[:2] if e.file}
@@ -208,18 +257,22 @@ def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
         return bool(entry.file) and Path(entry.file).resolve() in added
 
     problems = []
-    for entry, other, name in clashes:
+    for entry, other, name, its_name in clashes:
         if is_new(other) and not is_new(entry):
-            entry, other = other, entry
-            name = next(n for n in entry.names if name_key(n) == name_key(name))
+            entry, other, name, its_name = other, entry, its_name, name
         field_name = "term" if name == entry.meta.term else "aliases"
+        same = name_key(name) == name_key(its_name)
         problems.append(
             Problem(
                 entry.path,
                 entry.line_of(field_name),
                 field_name,
-                f"{name!r} is already a term or alias of {other.path}",
-                "remove it from one of the two entries",
+                f"{name!r} is already a term or alias of {other.path}"
+                if same
+                else f"{name!r} looks the same as {its_name!r}, a term or alias of {other.path}",
+                "remove it from one of the two entries"
+                if same
+                else "write the name in the letters its own language uses, or remove it",
             )
         )
     return problems

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import parse_partial_date
+from .names import hidden_character, name_problem
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -77,10 +78,20 @@ def fixable(message: str, fix: str) -> PydanticCustomError:
 
 
 def _plain_text(value: str) -> str:
+    hidden = hidden_character(value)
+    if hidden:
+        raise fixable(f"contains an invisible character ({hidden})", "retype the text")
     found = find_html(value)
     if found:
         message, _ = unsafe_markup_problem(found)
         raise fixable(message, "write plain text, without tags or links")
+    return value
+
+
+def _name(value: str) -> str:
+    problem = name_problem(value)
+    if problem:
+        raise fixable(*problem)
     return value
 
 
@@ -123,6 +134,7 @@ def _partial_date(value: object) -> object:
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PlainText = Annotated[Text, AfterValidator(_plain_text)]
+Name = Annotated[PlainText, AfterValidator(_name)]  # a term or alias: see names.py
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Url = Annotated[
     str,
@@ -170,8 +182,8 @@ class TimelineEvent(Strict):
 class EntryMeta(Strict):
     """The front matter of a glossary entry (``glossary/<id>.md``)."""
 
-    term: PlainText = Field(description="The name shown for the entry.")
-    aliases: list[PlainText] = Field(
+    term: Name = Field(description="The name shown for the entry.")
+    aliases: list[Name] = Field(
         default_factory=list, description="Other forms to find in the text."
     )
     kind: Kind = Field(description="What sort of thing the entry is.")
