@@ -170,3 +170,16 @@ def test_workflows_cannot_be_turned_against_the_project() -> None:
                     )
     pull_request = workflows()["test.yml"]
     assert set(pull_request[True]) == {"pull_request", "workflow_call"}
+
+
+def test_every_test_security_md_names_exists() -> None:
+    text = (REPO / "SECURITY.md").read_text(encoding="utf-8")
+    named, current = [], None
+    for file, test in re.findall(r"`((?:tests/)?[\w/]+\.py)?(?:::(\w+))?`", text):
+        current = file or current
+        if test:
+            named.append((current, test))
+    assert len(named) >= 20
+    for file, test in named:
+        path = REPO / (file if file.startswith("tests/") else f"tests/{file}")
+        assert f"def {test}(" in path.read_text(encoding="utf-8"), f"{file}::{test}"

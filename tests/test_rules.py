@@ -68,6 +68,19 @@ BREAK: dict[str, Callable[[Path], object]] = {
     "A term or alias belongs to one entry only": lambda g: write_entry(
         g, "shaki", "Shaki", aliases=["Ganja"]
     ),
+    "A name has no invisible characters and no word that mixes two scripts": lambda g: write_entry(
+        g, "shaki", "Sh\u0430ki"
+    ),
+    "A name of one word is not an ordinary English word": lambda g: write_entry(
+        g, "shaki", "Shaki", aliases=["city"]
+    ),
+    "Each field is given once": lambda g: raw_entry(
+        g,
+        "shaki",
+        "term: Shaki\nterm: Sheki\nkind: place\nsummary: A town.\nupdated: 2026-01-01\n"
+        "sources:\n- {title: T, publisher: P, url: 'https://sources.test/', date: 2025-01-01}\n",
+    ),
+    "No date lies in the future": lambda g: write_entry(g, "shaki", "Shaki", updated="2999-01-01"),
     "`related` and `explainer` name entries and explainers that exist": lambda g: write_entry(
         g, "shaki", "Shaki", related=["no-such-entry"]
     ),
