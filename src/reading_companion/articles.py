@@ -1,26 +1,33 @@
-"""Find article pages, split them into paragraphs and anchor their quote notes."""
+"""Find article pages, read them into numbered units and anchor their quote notes."""
 
 from __future__ import annotations
 
+import functools
 import re
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+
 from .frontmatter import Document, FromFile, read_document
-from .models import ArticleMeta, QuoteNote
+from .models import ArticleMeta, QuoteNote, find_html, unsafe_markup_problem
 from .problems import Problem
 from .quotes import find_quotes
+from .units import ARTICLE_EXTENSIONS, unit_kind, units_in
 from .validation import validate
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph of the author's text, numbered from 1, with its source line."""
+    """One numbered unit of the author's text (see :mod:`.units`): a paragraph, quotation,
+    list, table or figure, numbered from 1, with its text as a reader reads it."""
 
     number: int
     text: str
-    line: int
+    kind: str = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class Article(FromFile):
     paragraphs: list[Paragraph]
     anchors: list[Anchor] = field(default_factory=list)
     file: str = field(default="", compare=False, repr=False)  # where it was read from
+    body: str = field(default="", compare=False, repr=False)  # the Markdown, as written
 
     def note_id(self, anchor: Anchor) -> str:
         """The HTML id of a quote note: ``note-p8-minsk-group-mediation``, with ``-2``, ``-3``
@@ -59,39 +67,40 @@ class Article(FromFile):
         return sorted((a for a in self.anchors if a.paragraph == number), key=lambda a: a.start)
 
 
-# Blocks that Markdown would not make a paragraph: headings, quotes, lists, code, HTML, tables.
-NOT_A_PARAGRAPH = re.compile(r"^(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|```|~~~|<|\||    |\t)")
+class _KeepTree(Treeprocessor):
+    """Hands over the finished element tree of the text just converted."""
+
+    root: etree.Element | None = None
+
+    def run(self, root: etree.Element) -> None:
+        self.root = root
 
 
-def split_paragraphs(document: Document) -> tuple[list[Paragraph], list[Problem]]:
-    """The body's paragraphs, one per block of lines between blank lines; any block that
-    Markdown would not render as a plain paragraph is a problem (it would shift the numbers)."""
-    paragraphs: list[Paragraph] = []
-    problems: list[Problem] = []
-    block: list[str] = []
-    first_line = document.body_line
-    for offset, line in enumerate([*document.body.split("\n"), ""]):
-        if line.strip():
-            if not block:
-                first_line = document.body_line + offset
-            block.append(line)
-        elif block:
-            if NOT_A_PARAGRAPH.match(block[0]):
-                problems.append(
-                    Problem(
-                        document.path,
-                        first_line,
-                        "body",
-                        "an article holds only paragraphs of the author's text "
-                        f"(found {block[0][:30]!r})",
-                        "keep headings, lists and quotes out of the article body",
-                    )
-                )
-            else:
-                text = " ".join(part.strip() for part in block)
-                paragraphs.append(Paragraph(len(paragraphs) + 1, text, first_line))
-            block = []
-    return paragraphs, problems
+@functools.cache
+def _reader() -> tuple[Markdown, _KeepTree]:
+    md = Markdown(extensions=ARTICLE_EXTENSIONS)
+    keep = _KeepTree(md)
+    md.treeprocessors.register(keep, "companion_keep_tree", 0)  # after every other
+    return md, keep
+
+
+def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
+    """The body's units, read as Markdown reads them (:mod:`.units`); raw HTML is refused,
+    as in every body."""
+    problems = []
+    found = find_html(document.body)
+    if found:
+        line = document.body_line + document.body[: found.start()].count("\n")
+        message, fix = unsafe_markup_problem(found)
+        problems.append(Problem(document.path, line, "body", message, fix))
+    md, keep = _reader()
+    md.reset().convert(document.body)
+    root = keep.root if keep.root is not None else etree.Element("div")
+    units = [
+        Paragraph(number, " ".join("".join(block.itertext()).split()), unit_kind(block) or "")
+        for number, block in enumerate(units_in(root), start=1)
+    ]
+    return units, problems
 
 
 FRONT_MATTER_ARTICLE = re.compile(r"\A---[ \t]*\n(?:(?!---[ \t]*\n).*\n)*?article:", re.MULTILINE)
@@ -120,11 +129,12 @@ def article_of(
     meta, problems = validate(ArticleMeta, document, document.meta["article"] or {}, ("article",))
     if meta is None:
         return None, problems
-    paragraphs, found = split_paragraphs(document)
+    paragraphs, found = split_units(document)
     problems += found
     anchors, found = anchor_notes(document, meta.notes, paragraphs)
     problems += found
-    return Article(src_uri, document.path, meta, paragraphs, anchors, file), problems
+    article = Article(src_uri, document.path, meta, paragraphs, anchors, file, document.body)
+    return article, problems
 
 
 def anchor_notes(

@@ -1,10 +1,11 @@
 """A Python-Markdown extension that turns an article page into an annotated edition.
 
-For every top-level paragraph of an article it sets quotes and dashes, links the
-glossary terms it names, numbers it (``id="pN"``, a visible "¶ N" permalink) and
-puts its notes beside it in an ``<aside>``. It works on the element tree after
-inline parsing, as Python-Markdown's own ``abbr`` does, so links, code and
-headings are never touched. Other pages get the typography only.
+For every unit of an article (each top-level paragraph, quotation, list, table and
+figure: see :mod:`.units`) it sets quotes and dashes, links the glossary terms it
+names, numbers it (``id="pN"``, a visible "¶ N" permalink) and puts its notes beside
+it in an ``<aside>``. It works on the element tree after inline parsing, as
+Python-Markdown's own ``abbr`` does, so links, code, headings and the author's
+footnotes are never linked. Other pages get the typography only.
 
 It stands alone. From ``mkdocs.yml``::
 
@@ -53,9 +54,10 @@ from . import notes
 from .articles import Anchor, Article, article_of
 from .content import ENTRY_PAGE, Content, check_references, load_content
 from .frontmatter import parse_document
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .prose import PROSE_BLOCKS, first_mentions, link_terms, mark_passage, set_typography
 from .quotes import locate_quote
+from .units import ARTICLE_EXTENSIONS, units_in
 
 
 @dataclass
@@ -180,35 +182,57 @@ class ArticleAnnotator(Treeprocessor):
 def annotate_article(
     root: etree.Element, article: Article, content: Content, links: notes.Links
 ) -> ArticleRecord:
-    """Set, link, number and annotate every paragraph of the article in ``root``."""
+    """Set, link, number and annotate every unit of the article in ``root``."""
     record = ArticleRecord(article)
     noted: set[str] = set()
-    paragraphs = [child for child in root if child.tag == "p"]
-    if len(paragraphs) != len(article.paragraphs):  # validation rules this out
-        raise ValueError(
-            f"{article.path}: {len(paragraphs)} paragraphs rendered, "
-            f"{len(article.paragraphs)} in the source"
+    units = units_in(root)
+    if len(units) != len(article.paragraphs):
+        raise ContentError(
+            [
+                Problem(
+                    article.path,
+                    None,
+                    "body",
+                    f"renders as {len(units)} units here but reads as "
+                    f"{len(article.paragraphs)} when checked",
+                    "enable the Markdown extensions the article uses in the site's "
+                    f"configuration (of these: {', '.join(ARTICLE_EXTENSIONS)})",
+                )
+            ]
         )
-    for number, paragraph in enumerate(paragraphs, start=1):
-        set_typography(paragraph)
-        record.texts[number] = "".join(paragraph.itertext())
-        mentioned = link_terms(paragraph, content, links)
-        record.terms[number] = first_mentions(paragraph)
+    for block in root:
+        if block not in units:  # headings, footnotes, rules: typography only
+            for element in block.iter():
+                if element.tag in PROSE_BLOCKS:
+                    set_typography(element)
+    for number, block in enumerate(units, start=1):
+        set_typography(block)
+        record.texts[number] = " ".join("".join(block.itertext()).split())
+        mentioned = link_terms(block, content, links)
+        record.terms[number] = first_mentions(block)
         record.mentions[number] = mentioned
         fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
         noted.update(fresh)
         record.notes[number] = fresh
         anchors = article.anchors_in(number)
         for anchor in anchors:
-            found = locate_quote(record.texts[number], anchor.note)
-            if found is not None:
-                start, exact = found
-                mark_passage(paragraph, start, start + len(exact))
+            mark_quote(block, anchor)
         record.explainers[number] = _explainers_of(content, fresh, anchors)
-        unit = notes.paragraph_unit(paragraph, number, fresh, article, content, links)
-        index = list(root).index(paragraph)
-        root[index] = unit
+        unit = notes.paragraph_unit(block, number, fresh, article, content, links)
+        root[list(root).index(block)] = unit
     return record
+
+
+def mark_quote(block: etree.Element, anchor: Anchor) -> None:
+    """Mark a quote note's passage in the innermost part of the unit that holds all of it
+    (the paragraph itself, or one paragraph or item of a quotation or list)."""
+    parts = [block, *(e for e in block.iter() if e is not block and e.tag in PROSE_BLOCKS)]
+    for part in reversed(parts):
+        found = locate_quote("".join(part.itertext()), anchor.note)
+        if found is not None:
+            start, exact = found
+            if mark_passage(part, start, start + len(exact)):
+                return
 
 
 def _explainers_of(content: Content, entry_ids: list[str], anchors: list[Anchor]) -> list[str]:

@@ -58,7 +58,8 @@ def paragraph_unit(
     content: Content,
     links: Links,
 ) -> etree.Element:
-    """The paragraph, its "¶ N" permalink and its notes, wrapped as one addressable unit."""
+    """The unit (a paragraph, quotation, list, table or figure), its "¶ N" permalink and
+    its notes, wrapped as one addressable unit."""
     unit = etree.Element("div", {"class": "cmp-unit", "id": f"p{number}"})
     permalink = etree.SubElement(
         unit, "a", {"class": "cmp-pnum", "href": f"#p{number}", "title": "Link to this paragraph"}
@@ -66,7 +67,7 @@ def paragraph_unit(
     hidden = etree.SubElement(permalink, "span", {"class": "cmp-sr-only"})
     hidden.text = "Paragraph "
     hidden.tail = f"¶\u00a0{number}"
-    paragraph.set("class", "cmp-text")
+    paragraph.set("class", " ".join(filter(None, ["cmp-text", paragraph.get("class")])))
     unit.append(paragraph)
     items = [entry_note(content.entries[e], links, content) for e in entry_ids]
     anchors = article.anchors_in(number)

@@ -15,19 +15,20 @@ from .content import Content
 from .extension import ArticleRecord, CompanionExtension
 from .glossary import GENERAL_FILE
 from .problems import Problem
+from .units import ARTICLE_EXTENSIONS
 
 # An entry id, or "explainer:<id>" -> the (article page, paragraph number) pairs.
 Pointers = dict[str, list[tuple[str, int]]]
 
 
 def render_articles(content: Content) -> dict[str, ArticleRecord]:
-    """Render every article's paragraphs with the extension, as a build does, and return
-    what it found in each, by the article's path inside ``docs/``."""
+    """Render every article with the extension, as a build does, and return what it found
+    in each unit, by the article's path inside ``docs/``."""
     extension = CompanionExtension(content=content)
-    md = Markdown(extensions=[extension])
+    md = Markdown(extensions=[*ARTICLE_EXTENSIONS, extension])
     for article in content.articles.values():
         extension.current_page = article.src_uri
-        md.reset().convert("\n\n".join(p.text for p in article.paragraphs))
+        md.reset().convert(article.body)
     return extension.records
 
 
