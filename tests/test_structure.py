@@ -150,3 +150,9 @@ def test_a_site_without_the_extensions_its_article_uses_is_told_which(tmp_path: 
     assert result.returncode == 1
     assert "docs/articles/test.md: body: renders as 2 units here but reads as 1" in result.stderr
     assert "footnotes" in result.stderr
+
+
+def test_backlinks_name_every_kind_of_unit(built: Path) -> None:
+    entry = BeautifulSoup((built / "glossary/ilham-aliyev/index.html").read_text(), "html.parser")
+    links = [a["href"] for a in entry.select(".cmp-backlinks__para")]
+    assert links == [f"../../articles/test/#p{n}" for n in (1, 2, 3, 5)]
