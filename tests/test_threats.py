@@ -162,3 +162,20 @@ def test_a_body_cannot_hide_text_or_pull_in_files(glossary: Path, line: str, rea
     assert found.startswith("glossary/baku.md:")
     assert ": body: " in found
     assert reason in found
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("> " * 500 + "deep", "nest more than 20 levels deep"),
+        ("[a" * 4000, "one paragraph holds 4000 brackets"),
+    ],
+)
+def test_runaway_markdown_is_refused_before_it_is_rendered(
+    glossary: Path, body: str, reason: str
+) -> None:
+    """Python-Markdown would recurse past its limit, or take minutes, on these."""
+    write_article(glossary.parent / "docs", ["Ganja is a city.", body], notes=[])
+    (found,) = content_errors(glossary.parent)
+    assert found.startswith("docs/articles/test.md:")
+    assert reason in found

@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .frontmatter import Document, FromFile, read_document
+from .frontmatter import Document, FromFile, body_problems, read_document
 from .models import ArticleMeta, QuoteNote, find_html, unsafe_markup_problem
 from .problems import Problem
 from .quotes import find_quotes
@@ -93,6 +93,8 @@ def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
         line = document.body_line + document.body[: found.start()].count("\n")
         message, fix = unsafe_markup_problem(found)
         problems.append(Problem(document.path, line, "body", message, fix))
+    if body_problems(document):  # reported where the file was read; not worth the risk
+        return [], problems
     md, keep = _reader()
     md.reset().convert(document.body)
     root = keep.root if keep.root is not None else etree.Element("div")

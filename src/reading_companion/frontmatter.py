@@ -24,6 +24,12 @@ MAX_FILE_BYTES = 256_000
 MAX_DEPTH = 8  # front matter nests three levels at most (article.notes.N.quote)
 # pymdownx.snippets would copy another file of the repository into the page.
 SNIPPET = re.compile(r"^\s*-{1,3}8<-{1,3}", re.MULTILINE)
+# Markdown that costs Python-Markdown far more than its size: quotations or lists nested
+# past its recursion limit, and paragraphs of open brackets (their cost grows with the
+# square of their number: 4,000 take seconds).
+MAX_NESTING = 20
+NESTING = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d+[.)](?=\s)))+")
+MAX_BRACKETS = 200
 # libyaml's parser when PyYAML was built with it (its wheels are): about ten times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -173,6 +179,20 @@ def _impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath,
     return (), None
 
 
+def _blocks(document: Document) -> list[tuple[int, str]]:
+    """The body's blocks of lines between blank lines, each with its first line's number."""
+    blocks, start, lines = [], document.body_line, []
+    for number, line in enumerate([*document.body.split("\n"), ""], document.body_line):
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line)
+        elif lines:
+            blocks.append((start, "\n".join(lines)))
+            lines = []
+    return blocks
+
+
 def structure_problems(node: yaml.Node | None, shown: str) -> list[Problem]:
     """Front matter a person writes has each key once, no YAML aliases (which can multiply a
     few lines into millions of values) and a few levels of nesting."""
@@ -234,6 +254,29 @@ def body_problems(document: Document) -> list[Problem]:
                     f"contains an invisible control character "
                     f"(U+{ord(char):04X} {unicodedata.name(char, 'control')})",
                     "retype the line",
+                )
+            )
+    for number, block in _blocks(document):
+        depth = NESTING.match(block)
+        if depth and len(re.findall(r">|[-*+]\s|\d+[.)]\s", depth.group())) > MAX_NESTING:
+            problems.append(
+                Problem(
+                    document.path,
+                    number,
+                    "body",
+                    f"quotations or lists nest more than {MAX_NESTING} levels deep",
+                    "flatten them",
+                )
+            )
+        if block.count("[") > MAX_BRACKETS:
+            problems.append(
+                Problem(
+                    document.path,
+                    number,
+                    "body",
+                    f"one paragraph holds {block.count('[')} brackets '[', more than the "
+                    f"{MAX_BRACKETS} Markdown can read quickly",
+                    "split the paragraph, or write fewer links",
                 )
             )
     for marker in SNIPPET.finditer(document.body):
