@@ -155,25 +155,29 @@ def check_flooding(entries: dict[str, Entry], articles: dict[str, Article]) -> l
     """A name written in lower case (an ordinary word or phrase, not a proper name) that
     matches in more than a quarter of an article's paragraphs would turn that word into a
     link all over the article: it is refused, with how much it matched."""
+    owners = {name: entry for entry in entries.values() for name in entry.names}
+    lower = TermMatcher((name, name) for name in owners if is_lower_case(name))
     problems = []
-    for entry in entries.values():
-        for name in filter(is_lower_case, entry.names):
-            matcher = TermMatcher([(name, entry.id)])
-            for article in articles.values():
-                hits = sum(1 for p in article.paragraphs if matcher.find(p.text))
-                allowed = max(FLOOD_FLOOR, int(FLOOD_SHARE * len(article.paragraphs)))
-                if hits > allowed:
-                    field_name = "term" if name == entry.meta.term else "aliases"
-                    problems.append(
-                        Problem(
-                            entry.path,
-                            entry.line_of(field_name),
-                            field_name,
-                            f"{name!r} matches {hits} of the {len(article.paragraphs)} "
-                            f"paragraphs of {article.path}: an ordinary word, not a name",
-                            "use a longer, specific form of the name",
-                        )
+    for article in articles.values():
+        hits: dict[str, int] = {}
+        for paragraph in article.paragraphs:
+            for name in {match.target for match in lower.find(paragraph.text)}:
+                hits[name] = hits.get(name, 0) + 1
+        allowed = max(FLOOD_FLOOR, int(FLOOD_SHARE * len(article.paragraphs)))
+        for name, count in hits.items():
+            if count > allowed:
+                entry = owners[name]
+                field_name = "term" if name == entry.meta.term else "aliases"
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line_of(field_name),
+                        field_name,
+                        f"{name!r} matches {count} of the {len(article.paragraphs)} "
+                        f"paragraphs of {article.path}: an ordinary word, not a name",
+                        "use a longer, specific form of the name",
                     )
+                )
     return problems
 
 
@@ -189,6 +193,7 @@ def load_each(
     ``folder``). Entry and explainer file names are ids, so they are checked as ids."""
     loaded: dict[str, T] = {}
     problems: list[Problem] = []
+    inside = folder.resolve()
     for path in paths:
         shown = display_path(path, root)
         src_uri = path.relative_to(folder).as_posix()
@@ -203,7 +208,7 @@ def load_each(
                 )
             )
             continue
-        if not path.resolve().is_relative_to(folder.resolve()):
+        if not path.resolve().is_relative_to(inside):
             problems.append(
                 Problem(
                     shown,

@@ -30,6 +30,8 @@ SNIPPET = re.compile(r"^\s*-{1,3}8<-{1,3}", re.MULTILINE)
 MAX_NESTING = 20
 NESTING = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d+[.)](?=\s)))+")
 MAX_BRACKETS = 200
+# Direction overrides and control characters (other than tab) change what a reader sees.
+HIDDEN_IN_TEXT = re.compile(f"{BIDI_CONTROLS.pattern}|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # libyaml's parser when PyYAML was built with it (its wheels are): about ten times faster.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -241,11 +243,9 @@ def body_problems(document: Document) -> list[Problem]:
     characters), and snippet markers that would pull another file into the page."""
     problems = []
     for number, line in enumerate(document.body.split("\n"), document.body_line):
-        control = BIDI_CONTROLS.search(line) or next(
-            (c for c in line if unicodedata.category(c) == "Cc" and c != "\t"), None
-        )
+        control = HIDDEN_IN_TEXT.search(line)
         if control:
-            char = control if isinstance(control, str) else control.group()
+            char = control.group()
             problems.append(
                 Problem(
                     document.path,

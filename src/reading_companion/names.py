@@ -42,6 +42,8 @@ FLOOD_FLOOR = 3  # never flag a name found in this many paragraphs or fewer
 
 def hidden_character(text: str) -> str | None:
     """The first invisible or control character in ``text``, described, or ``None``."""
+    if text.isprintable():  # the usual case, at C speed: no character of those categories
+        return None
     for char in text:
         if unicodedata.category(char) in HIDDEN and char not in "\n\t":
             name = unicodedata.name(char, "unnamed character")
