@@ -13,10 +13,12 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from helpers import REPO, write_entry
+from reading_companion.units import ARTICLE_EXTENSIONS
 
 
 def run(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -78,12 +80,22 @@ def readme_examples() -> list[tuple[str, str]]:
     return [(language, textwrap.dedent(code)) for _, language, code in blocks]
 
 
+def test_the_readme_figure_is_a_figure_with_its_caption() -> None:
+    figure = readme_examples()[5][1]
+    html = markdown.markdown(figure, extensions=ARTICLE_EXTENSIONS)
+    assert re.fullmatch(
+        r"<figure>\s*<p><img .*?/></p>\s*<figcaption>\s*<p>.+</p>\s*</figcaption>\s*</figure>",
+        html,
+        re.DOTALL,
+    )
+
+
 def minimal_site(root: Path) -> Path:
     """What a new adopter writes, taken from the README: mkdocs.yml with its plugin lines,
     one article page and an entry (and two more entries). No overrides, no templates."""
     languages = [language for language, _ in readme_examples()]
-    assert languages == ["sh", "yaml", "text", "markdown", "markdown", "python"]
-    _, config, _, article, entry, _ = (code for _, code in readme_examples())
+    assert languages == ["sh", "yaml", "text", "markdown", "markdown", "markdown", "python"]
+    _, config, _, article, entry, _, _ = (code for _, code in readme_examples())
     (root / "docs/articles").mkdir(parents=True)
     (root / "glossary").mkdir()
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
