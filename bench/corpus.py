@@ -421,11 +421,15 @@ def plain_copy_of_repo(root: Path, built: Path) -> Path:
 
 def drawn_page(path: Path, meta: dict, built: Path) -> str:
     """A page the plugin draws from data, as a plain page holding what it drew in ``built``."""
-    uri = path.with_suffix("").as_posix()
-    drawn = BeautifulSoup((built / uri / "index.html").read_text(encoding="utf-8"), "html.parser")
+    folder = path.parent if path.stem == "index" else path.with_suffix("")
+    drawn = BeautifulSoup(
+        (built / folder / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     inner = drawn.select_one("article.md-content__inner")
-    assert inner is not None, uri
+    assert inner is not None, path
+    heading = drawn.select_one("article h1")
     body = "\n" + inner.decode_contents().strip() + "\n"
     # The plugin's drawing is not in the search index (Material indexes the Markdown body,
     # and these pages have none): keep both indexes to the same pages.
-    return with_front_matter({"title": meta.get("title") or uri, "search": {"exclude": True}}, body)
+    title = meta.get("title") or (heading.get_text() if heading else path.stem)
+    return with_front_matter({"title": title, "search": {"exclude": True}}, body)
