@@ -87,6 +87,7 @@ class CompanionExtension(Extension):
         super().__init__(**kwargs)
         self._content = content  # what a host passed
         self._loaded: Content | None = None  # what this document uses, loaded without a host
+        self.md: Markdown | None = None  # the converter this extension is registered with
         self.current_page: str | None = None  # set by a host while it renders a page
         self.records: dict[str, ArticleRecord] = {}
         self.front_matter: Article | None = None  # the article the text's front matter gave
@@ -106,8 +107,9 @@ class CompanionExtension(Extension):
         return self._loaded
 
     def page(self) -> str:
-        """The path inside ``docs_dir`` of the page being converted ("" when unknown)."""
-        return self.current_page or self.getConfig("page")
+        """The path inside ``docs_dir`` of the page being converted ("" when unknown): as
+        the host says, or the ``page`` option, or as Zensical tells its extensions."""
+        return self.current_page or self.getConfig("page") or zensical_page(self.md)
 
     def article(self) -> Article | None:
         """The article being converted, if the page is one."""
@@ -119,6 +121,7 @@ class CompanionExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
+        self.md = md
         # Before Python-Markdown normalises the text (30): take the front matter off.
         md.preprocessors.register(FrontMatter(md, self), "companion_front_matter", 35)
         # After inline parsing (20) and attr_list (8), before MkDocs' link rewriting (0).
@@ -239,6 +242,20 @@ def _explainers_of(content: Content, entry_ids: list[str], anchors: list[Anchor]
     found = [content.entries[e].meta.explainer for e in entry_ids]
     found += [a.note.explainer for a in anchors]
     return list(dict.fromkeys(x for x in found if x))
+
+
+# Zensical tells the extensions of a page which page it is through a preprocessor of its
+# own, registered under this name, whose ``page.path`` is the page's path inside docs/.
+# That is not a documented interface: this is the one place that reads it.
+ZENSICAL_CONTEXT = "rendering_context"
+
+
+def zensical_page(md: Markdown | None) -> str:
+    """The page Zensical is rendering with ``md``, or "" under any other host."""
+    if md is None or ZENSICAL_CONTEXT not in md.preprocessors:
+        return ""
+    page = getattr(md.preprocessors[ZENSICAL_CONTEXT], "page", None)
+    return str(getattr(page, "path", "") or "")
 
 
 # Content loaded without a host, by folders, with the state of their files when loaded.
