@@ -67,7 +67,8 @@ def test_paragraphs_are_numbered_permalinks(site: Path) -> None:
     for number, unit in enumerate(units, 1):
         link = unit.select_one("a.cmp-pnum")
         assert link["href"] == f"#p{number}"
-        assert link.get_text() == f"Paragraph ¶\u00a0{number}"
+        assert link.get_text() == f"¶\u00a0{number}"
+        assert link["aria-label"] == f"Paragraph {number}"  # not "Paragraph pilcrow 1"
 
 
 def test_terms_are_linked_and_noted_once(site: Path) -> None:
@@ -348,3 +349,22 @@ def test_a_new_explainer_joins_the_navigation_and_the_index_by_itself(tmp_path: 
     assert listed == ["Outside mediation", "A new explainer"]
     new = page(project / "site", "explainers/a-new-one/index.html")
     assert new.select_one('link[rel="prev"]')["href"] == "../mediation/"
+
+
+def test_entries_and_explainers_link_to_their_own_file_for_editing(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text())
+    config["repo_url"] = "https://github.com/owner/companion"
+    config["edit_uri"] = "edit/main/docs/"
+    config["theme"]["features"] = ["content.action.edit"]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    edit = "a.md-content__button[title='Edit this page']"
+    entry = page(project / "site", "glossary/baku/index.html").select_one(edit)
+    assert entry["href"] == "https://github.com/owner/companion/edit/main/glossary/baku.md"
+    explainer = page(project / "site", "explainers/mediation/index.html").select_one(edit)
+    assert explainer["href"] == (
+        "https://github.com/owner/companion/edit/main/docs/explainers/mediation.md"
+    )
+    assert page(project / "site", "glossary/index.html").select_one(edit) is None

@@ -75,8 +75,8 @@ def test_longest_name_wins_and_links_code_stay_alone(project: Path) -> None:
 def test_each_paragraph_is_a_numbered_unit_with_its_notes(project: Path) -> None:
     html = render(project, article("Baku.", "Baku again.", "Nothing here."))
     assert html.count('class="cmp-unit') == 3
-    assert '<div class="cmp-unit" id="p1"><a class="cmp-pnum" href="#p1"' in html
-    assert '<span class="cmp-sr-only">Paragraph </span>¶\u00a01</a>' in html
+    assert '<div class="cmp-unit" id="p1"><a aria-label="Paragraph 1" class="cmp-pnum"' in html
+    assert 'href="#p1" title="Link to this paragraph">¶\u00a01</a>' in html
     # One note per entry, at its first mention; the later paragraphs have none.
     assert html.count('id="note-baku"') == 1
     assert '<div class="cmp-unit cmp-unit--bare" id="p2">' in html

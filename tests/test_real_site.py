@@ -170,3 +170,25 @@ def test_the_contributing_page_is_contributing_md(real_site: Path) -> None:
     for heading in re.findall(r"^#{2,3} (.+)$", guide, re.MULTILINE):
         assert heading in shown
     assert "A term or alias belongs to one entry only" in shown
+
+
+def test_no_page_is_a_dead_end(real_site: Path, article: BeautifulSoup) -> None:
+    """The site's sections are in the header of every page, the article leads on when it
+    ends, and "not found" offers the ways on."""
+    for path in ("index.html", "articles/putin-in-baku/index.html", "glossary/baku/index.html"):
+        soup = BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser")
+        tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
+        assert {"The article", "Background", "Glossary", "Timeline", "Map"} <= set(tabs), path
+        assert soup.select(".md-banner") == [], path  # no empty announcement strip
+    keep = article.select_one("nav.cmp-keep-reading")
+    assert [a.get_text() for a in keep.select("a")] == ["Background", "Timeline", "Map", "Glossary"]
+    assert [a["href"] for a in keep.select("a")] == [
+        "../../explainers/",
+        "../../timeline/",
+        "../../map/",
+        "../../glossary/",
+    ]
+    missing = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    ways = [a["href"] for a in missing.select("article a")]
+    assert any(href.endswith("articles/putin-in-baku/") for href in ways)
+    assert any(href.endswith("glossary/") for href in ways)

@@ -61,12 +61,18 @@ def paragraph_unit(
     """The unit (a paragraph, quotation, list, table or figure), its "¶ N" permalink and
     its notes, wrapped as one addressable unit."""
     unit = etree.Element("div", {"class": "cmp-unit", "id": f"p{number}"})
+    # Read aloud as "Paragraph 9", not "Paragraph pilcrow 9"; seen as "¶ 9".
     permalink = etree.SubElement(
-        unit, "a", {"class": "cmp-pnum", "href": f"#p{number}", "title": "Link to this paragraph"}
+        unit,
+        "a",
+        {
+            "class": "cmp-pnum",
+            "href": f"#p{number}",
+            "title": "Link to this paragraph",
+            "aria-label": f"Paragraph {number}",
+        },
     )
-    hidden = etree.SubElement(permalink, "span", {"class": "cmp-sr-only"})
-    hidden.text = "Paragraph "
-    hidden.tail = f"¶\u00a0{number}"
+    permalink.text = f"¶\u00a0{number}"
     paragraph.set("class", " ".join(filter(None, ["cmp-text", paragraph.get("class")])))
     unit.append(paragraph)
     items = [entry_note(content.entries[e], links, content) for e in entry_ids]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,8 +58,16 @@ def index_markdown() -> str:
 def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, Entry]) -> None:
     """Add the index and one page per entry; refuse to shadow a real page."""
     wanted = {INDEX_URI: index_markdown()}
+    sources: dict[str, str | None] = {INDEX_URI: None}  # the index has no file to edit
     for entry in entries.values():
         wanted[entry_page(entry.id)] = entry.body
+        # "Edit this page" opens the entry's own file, glossary/<id>.md, which lies beside
+        # docs/: MkDocs joins this path to the edit address, resolving the "..".
+        sources[entry_page(entry.id)] = (
+            os.path.relpath(entry.file, config.docs_dir).replace(os.sep, "/")
+            if entry.file
+            else None
+        )
     clashes = [uri for uri in wanted if files.get_file_from_path(uri) is not None]
     if clashes:
         docs = Path(config.docs_dir).name  # as the site's own mkdocs.yml names it, usually
@@ -69,6 +78,5 @@ def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, En
     for uri, markdown in wanted.items():
         inclusion = InclusionLevel.INCLUDED if uri == INDEX_URI else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, uri, content=markdown, inclusion=inclusion)
-        # The source is glossary/<id>.md, not a file in docs/: no "edit this page" link.
-        file.edit_uri = None
+        file.edit_uri = sources[uri]
         files.append(file)

@@ -46,6 +46,8 @@ SCRIPT = "assets/companion/companion.js"
 SITE_LINKS = {
     "glossary": INDEX_URI,
     "explainers": "explainers/index.md",
+    "timeline": "timeline.md",
+    "map": "map.md",
     "contributing": "contributing.md",
 }
 
