@@ -29,6 +29,14 @@ def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def build_clean(project: Path) -> Path:
+    """``mkdocs build --strict`` the project, which must pass without a warning; its site."""
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")

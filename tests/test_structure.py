@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import mkdocs
+from conftest import build_clean, mkdocs
 from helpers import make_project, write_article
 
 RICH_ARTICLE = [
@@ -43,10 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
     config["markdown_extensions"] = EXTENSIONS
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs("build", "--strict", cwd=project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return project / "site"
+    return build_clean(project)
 
 
 @pytest.fixture(scope="module")

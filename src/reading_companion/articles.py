@@ -13,7 +13,7 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .frontmatter import Document, FromFile, body_problems, read_document
-from .models import ArticleMeta, QuoteNote, find_html, unsafe_markup_problem
+from .models import ArticleMeta, QuoteNote
 from .problems import Problem
 from .quotes import find_quotes
 from .units import ARTICLE_EXTENSIONS, unit_kind, units_in
@@ -85,14 +85,8 @@ def _reader() -> tuple[Markdown, _KeepTree]:
 
 
 def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
-    """The body's units, read as Markdown reads them (:mod:`.units`); raw HTML is refused,
-    as in every body."""
-    problems = []
-    found = find_html(document.body)
-    if found:
-        line = document.body_line + document.body[: found.start()].count("\n")
-        message, fix = unsafe_markup_problem(found)
-        problems.append(Problem(document.path, line, "body", message, fix))
+    """The body's units, read as Markdown reads them (:mod:`.units`)."""
+    problems: list[Problem] = []
     if body_problems(document):  # reported where the file was read; not worth the risk
         return [], problems
     md, keep = _reader()

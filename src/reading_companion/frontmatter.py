@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .models import find_html, unsafe_markup_problem
 from .names import BIDI_CONTROLS
 from .problems import Problem
 
@@ -239,9 +240,15 @@ def structure_problems(node: yaml.Node | None, shown: str) -> list[Problem]:
 
 
 def body_problems(document: Document) -> list[Problem]:
-    """Characters that change what a reader sees of the text (direction overrides, control
-    characters), and snippet markers that would pull another file into the page."""
+    """Raw HTML (tags, script links), characters that change what a reader sees of the text
+    (direction overrides, control characters), snippet markers that would pull another file
+    into the page, and Markdown that would cost far more than its size."""
     problems = []
+    found = find_html(document.body)
+    if found:
+        line = document.body_line + document.body[: found.start()].count("\n")
+        message, fix = unsafe_markup_problem(found)
+        problems.append(Problem(document.path, line, "body", message, fix))
     for number, line in enumerate(document.body.split("\n"), document.body_line):
         control = HIDDEN_IN_TEXT.search(line)
         if control:

@@ -10,7 +10,7 @@ import yaml
 
 from .frontmatter import Document, FromFile, Loader, read_document
 from .matcher import name_key
-from .models import EntryMeta, find_html, unsafe_markup_problem
+from .models import EntryMeta
 from .names import skeleton
 from .problems import Problem, display_path
 from .validation import validate
@@ -159,13 +159,9 @@ def load_general(directory: Path, root: Path | None = None) -> tuple[set[str], l
 
 
 def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[Problem]:
-    """Raw HTML in the body is an error; a body outside its word range is a warning."""
+    """A body outside its word range is a warning (what no body may hold is found when the
+    file is read: see :func:`.frontmatter.body_problems`)."""
     problems = []
-    found = find_html(document.body)
-    if found:
-        line = document.body_line + document.body[: found.start()].count("\n")
-        message, fix = unsafe_markup_problem(found)
-        problems.append(Problem(document.path, line, "body", message, fix))
     count = len(document.body.split())
     if not words[0] <= count <= words[1]:
         problems.append(
