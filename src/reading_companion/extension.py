@@ -215,6 +215,9 @@ def annotate_article(
         record.terms[number] = first_mentions(block)
         record.mentions[number] = mentioned
         fresh = [entry_id for entry_id in mentioned if entry_id not in noted]
+        for link in block.iter("a"):  # named again: its note stands beside an earlier unit
+            if link.get("data-entry") in noted:
+                link.set("class", "cmp-term cmp-term--again")
         noted.update(fresh)
         record.notes[number] = fresh
         anchors = article.anchors_in(number)

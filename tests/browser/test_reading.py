@@ -231,3 +231,40 @@ def test_search_opens_the_article_at_the_paragraph(visit) -> None:
         "getComputedStyle(document.querySelector('#p1 .cmp-text')).backgroundColor"
     )
     assert marked not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed ``rgb(…)`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+STYLE = """(selector) => {
+  const link = document.querySelector(selector);
+  const style = getComputedStyle(link);
+  return {style: style.textDecorationStyle, line: style.textDecorationColor,
+          colour: style.color, page: getComputedStyle(document.body).backgroundColor};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_terms_look_like_terms_and_read_well_when_pointed_at(visit, scheme: str) -> None:
+    page = visit(ARTICLE, scheme=scheme)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    first = page.evaluate(STYLE, "#p1 a.cmp-term[data-entry='vladimir-putin']")
+    again = page.evaluate(STYLE, "#p4 a.cmp-term--again[data-entry='vladimir-putin']")
+    assert first["style"] == again["style"] == "dotted"  # not the solid line of a link
+    assert first["line"] != again["line"]  # a repeat is quieter still
+    page.focus("#p1 a.cmp-term[data-entry='vladimir-putin']")
+    focused = page.evaluate(STYLE, "#p1 a.cmp-term[data-entry='vladimir-putin']")
+    assert focused["style"] == "solid"
+    assert contrast(focused["colour"], focused["page"]) >= 4.5
+    page.hover("#p4 a.cmp-term--again")
+    hovered = page.evaluate(STYLE, "#p4 a.cmp-term--again")
+    assert contrast(hovered["colour"], hovered["page"]) >= 4.5
