@@ -109,7 +109,13 @@ def entry_note(entry: Entry, links: Links, content: Content) -> etree.Element:
         "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
     )
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
-    term = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": links.entry(entry.id)})
+    # One tab stop per note: the term in the text already links to the same page, so the
+    # note's own link is for the pointer and for screen readers' link lists, not for Tab.
+    term = etree.SubElement(
+        head,
+        "a",
+        {"class": "cmp-note__term", "href": links.entry(entry.id), "tabindex": "-1"},
+    )
     term.text = entry.meta.term
     term.tail = " "
     kind = etree.SubElement(head, "span", {"class": "cmp-note__kind"})

@@ -268,3 +268,63 @@ def test_terms_look_like_terms_and_read_well_when_pointed_at(visit, scheme: str)
     page.hover("#p4 a.cmp-term--again")
     hovered = page.evaluate(STYLE, "#p4 a.cmp-term--again")
     assert contrast(hovered["colour"], hovered["page"]) >= 4.5
+
+
+# What has focus, and whether the reader can see it: a visually hidden input (Material's
+# palette switch) shows its focus on its visible label.
+FOCUSED = """() => {
+  let el = document.activeElement;
+  if (el.labels && el.labels.length) el = [...el.labels].find(l => !l.hidden) || el;
+  const box = el.getBoundingClientRect();
+  return {unit: el.closest('.cmp-unit') ? el.closest('.cmp-unit').id : null,
+          text: (el.getAttribute('aria-label') || el.title || el.textContent || '').trim()
+                .slice(0, 40),
+          inside: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+                  && box.left < innerWidth && box.top < innerHeight};
+}"""
+
+
+IN_CLOSED_DRAWER = """() => {
+  const el = document.activeElement;
+  const drawer = !matchMedia('(min-width: 76.25em)').matches
+    && !document.getElementById('__drawer').checked
+    && el.closest('.md-sidebar--primary');
+  const results = !document.getElementById('__search').checked
+    && el.closest('.md-search__output');
+  return Boolean(drawer || results);
+}"""
+
+
+def test_the_keyboard_skips_the_header_and_meets_each_term_once(visit) -> None:
+    """The first stop skips the header; a note's title is no second stop for the term the
+    text already links (the note's other links, and quote notes' titles, stay stops)."""
+    page = visit(ARTICLE, viewport=DESKTOP)
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["text"] == "Skip to the article"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["unit"] == "p1"
+    visited = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        visited.append(page.evaluate("document.activeElement.className"))
+    assert not any("cmp-note__term" in c for c in visited[:5])  # ¶ 1 has only entry notes
+    titles = page.evaluate(
+        "Array.from(document.querySelectorAll('.cmp-note:not(.cmp-note--quote) .cmp-note__term'),"
+        " a => a.tabIndex)"
+    )
+    assert titles
+    assert set(titles) == {-1}
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_tab_stop_hides_in_a_closed_drawer(visit, viewport: dict) -> None:
+    """The navigation drawer of narrow screens and the search results, while closed, hold
+    no tab stop (focus would vanish off screen)."""
+    page = visit(ARTICLE, viewport=viewport)
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(IN_CLOSED_DRAWER):
+            hidden.append(page.evaluate(FOCUSED)["text"])
+    assert hidden == []

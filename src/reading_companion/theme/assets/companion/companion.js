@@ -124,14 +124,39 @@
     if (frame) frame.scrollLeft = (frame.scrollWidth - frame.clientWidth) / 2;
   }
 
+  // Closed drawers hold no tab stops, or focus would vanish off screen: the navigation
+  // drawer of narrow screens and the search results stay inert until they are opened.
+  function inertWhileClosed() {
+    const drawer = document.getElementById("__drawer");
+    const search = document.getElementById("__search");
+    const nav = document.querySelector(".md-sidebar--primary");
+    const results = document.querySelector(".md-search__output");
+    if (nav) nav.inert = !WIDE.matches && !(drawer && drawer.checked);
+    if (results) results.inert = !(search && search.checked);
+  }
+  document.addEventListener("change", (event) => {
+    if (event.target.matches && event.target.matches(".md-toggle")) inertWhileClosed();
+  });
+
+  // "Skip to the article" puts focus on the first paragraph's permalink, so that the next
+  // Tab goes on from there (instant navigation would only scroll).
+  document.addEventListener("click", (event) => {
+    const skip = event.target.closest && event.target.closest("a.cmp-skip");
+    const first = skip && document.querySelector(".cmp-unit .cmp-pnum");
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  }, true);
+
   function setUp() {
+    inertWhileClosed();
     fold();
     centreMap();
     // Material's search dialog has a role but no name; screen readers announce "dialog".
     const search = document.querySelector(".md-search[role=dialog]");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
   }
-  WIDE.addEventListener("change", fold);
+  WIDE.addEventListener("change", () => { fold(); inertWhileClosed(); });
   if (window.document$) window.document$.subscribe(setUp);
   else document.addEventListener("DOMContentLoaded", setUp);
 })();
