@@ -328,3 +328,20 @@ def test_no_tab_stop_hides_in_a_closed_drawer(visit, viewport: dict) -> None:
         if page.evaluate(IN_CLOSED_DRAWER):
             hidden.append(page.evaluate(FOCUSED)["text"])
     assert hidden == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_timeline_dots_sit_on_their_line(visit, viewport: dict) -> None:
+    page = visit("timeline/", viewport=viewport)
+    offsets = page.evaluate(
+        """() => Array.from(document.querySelectorAll('ol.cmp-timeline'), (list) => {
+          const item = list.querySelector(':scope > li');
+          const dot = getComputedStyle(item, '::before');
+          const line = list.getBoundingClientRect().left
+            + parseFloat(getComputedStyle(list).borderLeftWidth) / 2;
+          return item.getBoundingClientRect().left + parseFloat(dot.left)
+            + parseFloat(dot.width) / 2 - line;
+        })"""
+    )
+    assert offsets
+    assert all(abs(offset) <= 1 for offset in offsets), offsets
