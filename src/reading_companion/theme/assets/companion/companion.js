@@ -139,12 +139,14 @@
   });
 
   // "Skip to the article" puts focus on the first paragraph's permalink, so that the next
-  // Tab goes on from there (instant navigation would only scroll).
+  // Tab goes on from there. Material's instant navigation never sees this click: it would
+  // handle the link as a move within the page and put focus back on the page's start.
   document.addEventListener("click", (event) => {
     const skip = event.target.closest && event.target.closest("a.cmp-skip");
     const first = skip && document.querySelector(".cmp-unit .cmp-pnum");
     if (!first) return;
     event.preventDefault();
+    event.stopPropagation();
     first.focus();
   }, true);
 
