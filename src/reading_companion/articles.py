@@ -12,11 +12,11 @@ from pathlib import Path
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .frontmatter import Document, FromFile, body_problems, read_document
+from .frontmatter import Document, FromFile, body_problems, dotted, read_document
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem
 from .quotes import find_quotes
-from .units import ARTICLE_EXTENSIONS, unit_kind, units_in
+from .units import ARTICLE_EXTENSIONS, unit_kind, unit_text, units_in
 from .validation import validate
 
 
@@ -93,7 +93,7 @@ def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
     md.reset().convert(document.body)
     root = keep.root if keep.root is not None else etree.Element("div")
     units = [
-        Paragraph(number, " ".join("".join(block.itertext()).split()), unit_kind(block) or "")
+        Paragraph(number, unit_text(block), unit_kind(block) or "")
         for number, block in enumerate(units_in(root), start=1)
     ]
     return units, problems
@@ -155,7 +155,7 @@ def anchor_notes(
             Problem(
                 document.path,
                 document.line_of(field_path),
-                ".".join(map(str, field_path)),
+                dotted(field_path),
                 message,
                 fix,
             )

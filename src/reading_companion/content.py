@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from .articles import Article, load_article
 from .explainers import Explainer, load_explainer
+from .frontmatter import dotted
 from .glossary import (
     GENERAL_FILE,
     Entry,
@@ -167,7 +168,7 @@ def check_flooding(entries: dict[str, Entry], articles: dict[str, Article]) -> l
         for name, count in hits.items():
             if count > allowed:
                 entry = owners[name]
-                field_name = "term" if name == entry.meta.term else "aliases"
+                field_name = entry.field_of(name)
                 problems.append(
                     Problem(
                         entry.path,
@@ -275,5 +276,5 @@ def check_references(
         for index, note in enumerate(article.meta.notes):
             for kind in ("entry", "explainer"):
                 key = ("article", "notes", index, kind)
-                check(getattr(note, kind), kind, article, ".".join(map(str, key)), *key)
+                check(getattr(note, kind), kind, article, dotted(key), *key)
     return problems

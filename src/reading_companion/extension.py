@@ -57,7 +57,7 @@ from .frontmatter import parse_document
 from .problems import ContentError, Problem
 from .prose import PROSE_BLOCKS, first_mentions, link_terms, mark_passage, set_typography
 from .quotes import locate_quote
-from .units import ARTICLE_EXTENSIONS, units_in
+from .units import ARTICLE_EXTENSIONS, unit_text, units_in
 
 
 @dataclass
@@ -210,7 +210,7 @@ def annotate_article(
                     set_typography(element)
     for number, block in enumerate(units, start=1):
         set_typography(block)
-        record.texts[number] = " ".join("".join(block.itertext()).split())
+        record.texts[number] = unit_text(block)
         mentioned = link_terms(block, content, links)
         record.terms[number] = first_mentions(block)
         record.mentions[number] = mentioned

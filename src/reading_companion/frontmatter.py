@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,11 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KeyPath = tuple[str | int, ...]
 
 
+def dotted(key: KeyPath) -> str:
+    """A key path as messages name a field: ``sources.0.url``."""
+    return ".".join(map(str, key))
+
+
 @dataclass
 class Document:
     """A parsed file: front matter, body and where each front-matter key stands."""
@@ -56,6 +62,10 @@ class Document:
         lines: dict[KeyPath, int] = {}
         _record_lines(self.node, (), lines)
         return lines
+
+    def line_at(self, offset: int) -> int:
+        """The file line of a character offset in the body."""
+        return self.body_line + self.body[:offset].count("\n")
 
     def line_of(self, key: KeyPath) -> int | None:
         """Line of the deepest known key on ``key``'s path (a value's own line when known)."""
@@ -129,7 +139,7 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
             Problem(
                 shown,
                 line,
-                ".".join(map(str, key)),
+                dotted(key),
                 f"is not a date that exists ({error})",
                 "check the day and the month (YYYY-MM-DD)",
             )
@@ -167,9 +177,9 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
 
 def _impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath, int | None]:
     """Where the date PyYAML could not build stands: its key path and line."""
-    pending: list[tuple[yaml.Node, KeyPath]] = [(node, ())]
+    pending: deque[tuple[yaml.Node, KeyPath]] = deque([(node, ())])
     while pending:
-        current, key = pending.pop(0)
+        current, key = pending.popleft()
         if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
             try:
                 loader.construct_yaml_timestamp(current)
@@ -201,9 +211,9 @@ def structure_problems(node: yaml.Node | None, shown: str) -> list[Problem]:
     few lines into millions of values) and a few levels of nesting."""
     problems: list[Problem] = []
     seen: set[int] = set()
-    pending = [(node, 1)] if node is not None else []
+    pending = deque([(node, 1)] if node is not None else [])
     while pending:
-        current, depth = pending.pop(0)  # breadth first: an alias shows near the top
+        current, depth = pending.popleft()  # breadth first: an alias shows near the top
         line = current.start_mark.line + 2
         if id(current) in seen:
             return [
@@ -246,9 +256,10 @@ def body_problems(document: Document) -> list[Problem]:
     problems = []
     found = find_html(document.body)
     if found:
-        line = document.body_line + document.body[: found.start()].count("\n")
         message, fix = unsafe_markup_problem(found)
-        problems.append(Problem(document.path, line, "body", message, fix))
+        problems.append(
+            Problem(document.path, document.line_at(found.start()), "body", message, fix)
+        )
     for number, line in enumerate(document.body.split("\n"), document.body_line):
         control = HIDDEN_IN_TEXT.search(line)
         if control:
@@ -290,7 +301,7 @@ def body_problems(document: Document) -> list[Problem]:
         problems.append(
             Problem(
                 document.path,
-                document.body_line + document.body[: marker.start()].count("\n"),
+                document.line_at(marker.start()),
                 "body",
                 "a snippet marker (--8<--) would copy another file into the page",
                 "write the text itself",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import Document, FromFile, Loader, read_document
+from .frontmatter import Document, FromFile, Loader, dotted, read_document
 from .matcher import name_key
 from .models import EntryMeta
 from .names import skeleton
@@ -33,6 +33,10 @@ class Entry(FromFile):
     def names(self) -> list[str]:
         """The term and its aliases: every form the matcher looks for."""
         return [self.meta.term, *self.meta.aliases]
+
+    def field_of(self, name: str) -> str:
+        """The front-matter field that holds one of :attr:`names`."""
+        return "term" if name == self.meta.term else "aliases"
 
 
 def is_content_file(path: Path) -> bool:
@@ -129,7 +133,7 @@ def _placeholder(document: Document, key: tuple[str | int, ...]) -> Problem:
     return Problem(
         document.path,
         document.line_of(key),
-        ".".join(map(str, key)),
+        dotted(key),
         "is still the template's example",
         f"replace it with this entry's own {key[-1]}",
     )
@@ -190,7 +194,7 @@ def date_problems(
         Problem(
             document.path,
             document.line_of(key),
-            ".".join(map(str, key)),
+            dotted(key),
             f"{day.isoformat()} is in the future",
             "check the date: only what has happened can be dated",
         )
@@ -201,7 +205,7 @@ def date_problems(
         Problem(
             document.path,
             document.line_of(key),
-            ".".join(map(str, key)),
+            dotted(key),
             f"the source is dated {day.isoformat()}, after the text was last checked "
             f"({updated.isoformat()})",
             "check the text against this source, then set 'updated' to that day",
@@ -256,7 +260,7 @@ def check_unique_names(entries: dict[str, Entry]) -> list[Problem]:
     for entry, other, name, its_name in clashes:
         if is_new(other) and not is_new(entry):
             entry, other, name, its_name = other, entry, its_name, name
-        field_name = "term" if name == entry.meta.term else "aliases"
+        field_name = entry.field_of(name)
         same = name_key(name) == name_key(its_name)
         problems.append(
             Problem(

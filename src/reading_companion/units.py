@@ -39,6 +39,12 @@ def unit_kind(block: etree.Element) -> str | None:
     return kind
 
 
+def unit_text(block: etree.Element) -> str:
+    """A unit's text as a reader reads it, spaces folded: what the check anchors quote
+    notes in and what the build indexes, so both must take it from here."""
+    return " ".join("".join(block.itertext()).split())
+
+
 def units_in(root: etree.Element) -> list[etree.Element]:
     """The top-level blocks of ``root`` that are units, in reading order."""
     return [block for block in root if unit_kind(block) is not None]

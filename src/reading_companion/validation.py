@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .frontmatter import Document, KeyPath
+from .frontmatter import Document, KeyPath, dotted
 from .models import KINDS, SUMMARY_MAX
 from .problems import Problem
 
@@ -27,7 +27,7 @@ def validate(
 def _problem(model: type[BaseModel], document: Document, at: KeyPath, detail: dict) -> Problem:
     loc: KeyPath = (*at, *detail["loc"])
     kind = detail["type"]
-    field = ".".join(str(part) for part in loc)
+    field = dotted(loc)
     line = document.line_of(loc)
     message, fix = detail["msg"], ""
 
