@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from markdown import Markdown
 
 from helpers import REPO
 from reading_companion import load_content
+from reading_companion.extension import CompanionExtension
 from reading_companion.typography import smarten
-from reading_companion.usage import usage_warnings
+from reading_companion.units import ARTICLE_EXTENSIONS
+from reading_companion.usage import named_entries, named_in_articles, usage_warnings
 
 ARTICLE = "articles/putin-in-baku.md"
 # Capitalised words that are not names needing a note: nationalities, titles, months, "I".
@@ -67,3 +70,16 @@ def test_every_paragraph_with_substance_has_a_link_or_note(content) -> None:
 def test_no_entry_goes_unused_unless_listed_as_general(content) -> None:
     assert [str(p) for p in usage_warnings(content)] == []
     assert content.general, "glossary/_general.yml lists the deliberately general entries"
+
+
+def test_the_check_finds_the_names_the_build_links(content) -> None:
+    """``check`` finds names in the units as it read them, without rendering; the build
+    links them in the rendered page. On the real article both find the same entries."""
+    extension = CompanionExtension(content=content)
+    md = Markdown(extensions=[*ARTICLE_EXTENSIONS, extension])
+    for article in content.articles.values():
+        extension.current_page = article.src_uri
+        md.reset().convert(article.body)
+    linked = named_entries(extension.records)
+    assert len(linked) > 30
+    assert named_in_articles(content) == linked

@@ -16,6 +16,7 @@ from .frontmatter import Document, FromFile, body_problems, dotted, read_documen
 from .models import ArticleMeta, QuoteNote
 from .problems import Problem
 from .quotes import find_quotes
+from .typography import prose_slots, set_typography
 from .units import ARTICLE_EXTENSIONS, unit_kind, unit_text, units_in
 from .validation import validate
 
@@ -28,6 +29,8 @@ class Paragraph:
     number: int
     text: str
     kind: str = "paragraph"
+    # The unit's prose as set, slot by slot, outside links and code: where terms are named.
+    prose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,14 @@ class Article(FromFile):
 
 
 class _KeepTree(Treeprocessor):
-    """Hands over the finished element tree of the text just converted."""
+    """Hands over the finished element tree of the text just converted, and gives Markdown
+    an empty one to serialise in its place: only the tree is wanted."""
 
     root: etree.Element | None = None
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: etree.Element) -> etree.Element:
         self.root = root
+        return etree.Element("div")
 
 
 @functools.cache
@@ -92,10 +97,12 @@ def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
     md, keep = _reader()
     md.reset().convert(document.body)
     root = keep.root if keep.root is not None else etree.Element("div")
-    units = [
-        Paragraph(number, unit_text(block), unit_kind(block) or "")
-        for number, block in enumerate(units_in(root), start=1)
-    ]
+    units = []
+    for number, block in enumerate(units_in(root), start=1):
+        text = unit_text(block)  # as written
+        set_typography(block)  # as the page sets it, so terms are found as the build finds them
+        prose = tuple(getattr(element, slot) for element, slot in prose_slots(block))
+        units.append(Paragraph(number, text, unit_kind(block) or "", prose))
     return units, problems
 
 

@@ -55,8 +55,9 @@ from .articles import Anchor, Article, article_of
 from .content import ENTRY_PAGE, Content, check_references, load_content
 from .frontmatter import parse_document
 from .problems import ContentError, Problem
-from .prose import PROSE_BLOCKS, first_mentions, link_terms, mark_passage, set_typography
+from .prose import first_mentions, link_terms, mark_passage
 from .quotes import locate_quote
+from .typography import PROSE_BLOCKS, set_typography
 from .units import ARTICLE_EXTENSIONS, unit_text, units_in
 
 

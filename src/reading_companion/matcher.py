@@ -62,21 +62,24 @@ class TermMatcher:
                 self._folded[name_key(name)] = target
             folded = tuple(w.casefold() for w in words)
             self._starts.update(folded[:end] for end in range(1, len(folded) + 1))
+        # The words a name may begin with, and the same with a plural possessive's "s":
+        # most words of a text are neither, and are passed over at one set lookup each.
+        firsts = {start[0] for start in self._starts if len(start) == 1}
+        self._first_words = firsts | {word + "s" for word in firsts}
 
     def find(self, text: str) -> list[Match]:
         """Every name in ``text``, left to right, never overlapping."""
         words = list(WORD.finditer(text))
+        firsts = self._first_words
         found: list[Match] = []
-        index = 0
-        while index < len(words):
-            match = None
-            if self._may_start((words[index].group().casefold(),)):
-                match = self._longest_at(text, words, index)
-            if match is None:
-                index += 1
+        resume = 0  # the first word after the last match: matches never overlap
+        for index, word in enumerate(words):
+            if index < resume or word.group().casefold() not in firsts:
                 continue
-            found.append(match[0])
-            index = match[1]
+            match = self._longest_at(text, words, index)
+            if match is not None:
+                found.append(match[0])
+                resume = match[1]
         return found
 
     def _longest_at(

@@ -60,6 +60,8 @@ def script_of(char: str) -> str | None:
 
 def mixed_scripts(name: str) -> tuple[str, str, str] | None:
     """A word of ``name`` whose letters come from two scripts, with the two, or ``None``."""
+    if name.isascii():  # the usual case: Latin letters only
+        return None
     for word in WORD.findall(unicodedata.normalize("NFKC", name)):
         scripts = list(dict.fromkeys(filter(None, map(script_of, word))))
         if len(scripts) > 1:

@@ -1,63 +1,23 @@
-"""Work on the prose of an element tree: typography, term links, quoted passages.
+"""Work on the prose of an element tree: term links and quoted passages.
 
-These functions walk ``text`` and ``tail`` slots in reading order and never touch
-links, code or other elements in ``SKIP_TAGS``, as Python-Markdown's ``abbr`` does.
+These functions walk ``text`` and ``tail`` slots in reading order (see
+:func:`.typography.text_slots`) and never touch links or code, as Python-Markdown's
+``abbr`` does.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
-
-from markdown.util import AtomicString
 
 from .content import Content
 from .notes import Links, term_link
-from .typography import smarten
-
-SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style"}
-PROSE_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "blockquote"}
-
-
-def _text_slots(
-    element: etree.Element, *, with_code: bool = False
-) -> Iterator[tuple[etree.Element, str]]:
-    """Every (element, 'text' | 'tail') slot holding prose, in reading order; with
-    ``with_code``, skipped code elements too, as (element, 'code'), for context."""
-    if element.text and not isinstance(element.text, AtomicString):
-        yield element, "text"
-    for child in list(element):
-        if child.tag not in SKIP_TAGS:
-            yield from _text_slots(child, with_code=with_code)
-        elif with_code and child.tag != "a":
-            yield child, "code"
-        elif child.tag == "a" and child.text and not isinstance(child.text, AtomicString):
-            # Link text is prose too (quotes get curled) but is never re-linked.
-            yield child, "text"
-        if child.tail:
-            yield child, "tail"
-
-
-def set_typography(paragraph: etree.Element) -> None:
-    """Curl quotes and set dashes across the paragraph's text nodes, in order.
-
-    Code is left alone but still read as context: in ``"`ls`"`` the second quote closes.
-    """
-    before = ""
-    for element, slot in _text_slots(paragraph, with_code=True):
-        if slot == "code":
-            before = "".join(element.itertext()) or before
-            continue
-        before = smarten(getattr(element, slot), before)
-        setattr(element, slot, before)
+from .typography import prose_slots
 
 
 def link_terms(paragraph: etree.Element, content: Content, links: Links) -> list[str]:
     """Link the first mention of each entry in the paragraph; return entry ids in that order."""
     mentioned: list[str] = []
-    for element, slot in list(_text_slots(paragraph)):
-        if element.tag == "a" and slot == "text":
-            continue
+    for element, slot in list(prose_slots(paragraph)):
         text = getattr(element, slot)
         # Link an entry once per paragraph: a paragraph full of links is hard to read.
         matches = []

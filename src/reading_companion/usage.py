@@ -2,34 +2,21 @@
 
 This sits above both the content and the extension: what an article names is
 what the extension links when it renders it, so a name inside a link or code,
-or in a link's address, counts for neither.
+or in a link's address, counts for neither. A build reads it from what the
+extension found; the check, which renders nothing, from each unit's prose.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from markdown import Markdown
-
 from .content import Content
-from .extension import ArticleRecord, CompanionExtension
+from .extension import ArticleRecord
 from .glossary import GENERAL_FILE
 from .problems import Problem
-from .units import ARTICLE_EXTENSIONS
 
 # An entry id, or "explainer:<id>" -> the (article page, paragraph number) pairs.
 Pointers = dict[str, list[tuple[str, int]]]
-
-
-def render_articles(content: Content) -> dict[str, ArticleRecord]:
-    """Render every article with the extension, as a build does, and return what it found
-    in each unit, by the article's path inside ``docs/``."""
-    extension = CompanionExtension(content=content)
-    md = Markdown(extensions=[*ARTICLE_EXTENSIONS, extension])
-    for article in content.articles.values():
-        extension.current_page = article.src_uri
-        md.reset().convert(article.body)
-    return extension.records
 
 
 def pointers(records: dict[str, ArticleRecord]) -> Pointers:
@@ -91,6 +78,19 @@ def named_entries(records: dict[str, ArticleRecord]) -> set[str]:
     return {e for r in records.values() for ids in r.mentions.values() for e in ids}
 
 
+def named_in_articles(content: Content) -> set[str]:
+    """Every entry some article names, found without rendering: in each unit's prose as
+    the check read it (outside links and code, quotes set), where the build links terms."""
+    find = content.matcher.find
+    return {
+        match.target
+        for article in content.articles.values()
+        for paragraph in article.paragraphs
+        for text in paragraph.prose
+        for match in find(text)
+    }
+
+
 def usage_warnings(content: Content) -> list[Problem]:
-    """What :func:`unused_entry_warnings` finds, the articles rendered as a build does."""
-    return unused_entry_warnings(content, named_entries(render_articles(content)))
+    """What :func:`unused_entry_warnings` finds in the content as loaded."""
+    return unused_entry_warnings(content, named_in_articles(content))
