@@ -127,7 +127,9 @@ def test_content_is_loaded_once_and_again_after_an_edit(tmp_path: Path, monkeypa
     root = make_project(tmp_path / "counted")
     loads = []
     real = extension_module.load_content
-    monkeypatch.setattr(extension_module, "load_content", lambda *a: loads.append(a) or real(*a))
+    monkeypatch.setattr(
+        extension_module, "load_content", lambda *a, **k: loads.append(a) or real(*a, **k)
+    )
     for _ in range(3):
         render(root, article("Baku."))
     assert len(loads) == 1

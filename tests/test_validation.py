@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import yaml
 
 from helpers import BODY, entry_meta, front_matter, write_article, write_entry, write_explainer
 from reading_companion import ContentError, load_content
-from reading_companion.content import load_glossary
+from reading_companion.content import KeptFiles, load_glossary
 from reading_companion.frontmatter import Loader, construct
 from reading_companion.usage import usage_warnings
 
@@ -436,3 +437,22 @@ def test_a_name_used_twice_is_reported_at_the_entry_git_says_is_new(tmp_path: Pa
     assert [(p.path, p.field, p.message) for p in problems] == [
         ("glossary/a-baku.md", "term", "'Baku' is already a term or alias of glossary/baku.md")
     ]
+
+
+def test_a_serving_host_reloads_only_the_files_that_changed(glossary: Path) -> None:
+    """Under ``mkdocs serve`` what each file loaded to is kept: an edited entry is read
+    again, an untouched one is not, and a new template checks every entry again."""
+    write_entry(glossary, "baku", "Baku")
+    yerevan = write_entry(glossary, "yerevan", "Yerevan")
+    kept = KeptFiles()
+    before, _ = load_glossary(glossary, glossary.parent, kept)
+    write_entry(glossary, "yerevan", "Yerevan", summary="The capital of Armenia, edited.")
+    os.utime(yerevan, ns=(0, 0))  # a changed time, whatever the clock's resolution
+    after, _ = load_glossary(glossary, glossary.parent, kept)
+    assert after["yerevan"].meta.summary == "The capital of Armenia, edited."
+    assert after["baku"] is before["baku"]
+    # The template's example source is the one Baku's entry cites: now it is left in.
+    template = front_matter(entry_meta("The name as readers know it"), "An example body.")
+    (glossary / "_template.md").write_text(template, encoding="utf-8")
+    _, problems = load_glossary(glossary, glossary.parent, kept)
+    assert any(p.path == "glossary/baku.md" and "template" in str(p) for p in problems)

@@ -7,7 +7,7 @@ both call :func:`load_content`, so they can never disagree.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -90,14 +90,17 @@ class Content:
         )
 
 
-def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -> Content:
+def load_content(
+    glossary_dir: Path, docs_dir: Path, root: Path | None = None, kept: KeptFiles | None = None
+) -> Content:
     """Load and validate all content; raise :class:`ContentError` listing every error.
 
     ``root`` is the project folder that paths in messages are relative to (default: the
-    working directory). Entries that no article names are found by :mod:`.usage`, which
-    renders the articles.
+    working directory). A serving host passes ``kept``, so that a rebuild reads again only
+    the files that changed. Entries that no article names are found by :mod:`.usage`.
     """
-    entries, problems = load_glossary(glossary_dir, root)
+    kept = kept or KeptFiles()
+    entries, problems = load_glossary(glossary_dir, root, kept)
     explainer_files = sorted(
         p
         for p in (docs_dir / "explainers").glob("*.md")
@@ -115,10 +118,12 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
         )
         for entry_id in sorted(general - set(entries))
     ]
-    explainers, found = load_each("explainer", explainer_files, docs_dir, root, load_explainer)
+    explainers, found = load_each(
+        "explainer", explainer_files, docs_dir, root, load_explainer, kept
+    )
     problems += found
     page_files = sorted(docs_dir.rglob("*.md"))
-    articles, found = load_each("article", page_files, docs_dir, root, load_article)
+    articles, found = load_each("article", page_files, docs_dir, root, load_article, kept)
     problems += found
     # A file that exists but failed validation is reported once, not again by every reference.
     folders = {
@@ -142,13 +147,16 @@ def load_content(glossary_dir: Path, docs_dir: Path, root: Path | None = None) -
 
 
 def load_glossary(
-    glossary_dir: Path, root: Path | None = None
+    glossary_dir: Path, root: Path | None = None, kept: KeptFiles | None = None
 ) -> tuple[dict[str, Entry], list[Problem]]:
     """Every entry in ``glossary_dir`` by id, each validated on its own and all against each
     other (no name used twice), with every problem found."""
     paths = sorted(p for p in glossary_dir.glob("*.md") if is_content_file(p))
-    load = functools.partial(load_entry, placeholders=Placeholders.of_folder(glossary_dir))
-    entries, problems = load_each("entry", paths, glossary_dir, root, load)
+    placeholders = Placeholders.of_folder(glossary_dir)
+    load = functools.partial(load_entry, placeholders=placeholders)
+    # An entry is checked against the template's values too: a new template, a new check.
+    salt = placeholders and tuple(sorted(placeholders.values.items()))
+    entries, problems = load_each("entry", paths, glossary_dir, root, load, kept, salt)
     return entries, problems + check_unique_names(entries)
 
 
@@ -186,12 +194,38 @@ T = TypeVar("T")
 Loader = Callable[[Path, str, str], tuple[T | None, list[Problem]]]
 
 
+class KeptFiles:
+    """What each content file loaded to (the item and its own problems), kept in memory by
+    a serving host between rebuilds: a file whose modification time and size are unchanged
+    is not read, parsed and validated again. Checks across files run on every load."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, Hashable], tuple[tuple[int, int], object]] = {}
+
+    def load(self, path: Path, salt: Hashable, load: Callable[[], T]) -> T:
+        """``load()``, or what it gave last time if the file has not changed since."""
+        stat = path.stat()
+        state, key = (stat.st_mtime_ns, stat.st_size), (str(path), salt)
+        kept = self._kept.get(key)
+        if kept is None or kept[0] != state:
+            kept = self._kept[key] = (state, load())
+        return kept[1]  # type: ignore[return-value]
+
+
 def load_each(
-    kind: str, paths: list[Path], folder: Path, root: Path | None, load: Loader[T]
+    kind: str,
+    paths: list[Path],
+    folder: Path,
+    root: Path | None,
+    load: Loader[T],
+    kept: KeptFiles | None = None,
+    salt: Hashable = None,
 ) -> tuple[dict[str, T], list[Problem]]:
     """Load every file in ``paths`` with ``load(path, shown, path inside folder)``, keyed by
     file id (its name without ``.md``; for articles, which may sit anywhere, the path inside
-    ``folder``). Entry and explainer file names are ids, so they are checked as ids."""
+    ``folder``). Entry and explainer file names are ids, so they are checked as ids.
+    ``kept`` holds what unchanged files gave before, for ``load`` with the same ``salt``."""
+    kept = kept or KeptFiles()
     loaded: dict[str, T] = {}
     problems: list[Problem] = []
     inside = folder.resolve()
@@ -222,7 +256,7 @@ def load_each(
                 )
             )
             continue
-        item, found = load(path, shown, src_uri)
+        item, found = kept.load(path, (kind, salt), functools.partial(load, path, shown, src_uri))
         problems += found
         if item is not None:
             loaded[src_uri if kind == "article" else path.stem] = item

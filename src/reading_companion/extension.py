@@ -52,7 +52,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from . import notes
 from .articles import Anchor, Article, article_of
-from .content import ENTRY_PAGE, Content, check_references, load_content
+from .content import ENTRY_PAGE, Content, KeptFiles, check_references, load_content
 from .frontmatter import parse_document
 from .problems import ContentError, Problem
 from .prose import first_mentions, link_terms, mark_passage
@@ -262,8 +262,10 @@ def zensical_page(md: Markdown | None) -> str:
     return str(getattr(page, "path", "") or "")
 
 
-# Content loaded without a host, by folders, with the state of their files when loaded.
+# Content loaded without a host, by folders, with the state of their files when loaded,
+# and what each file gave, so that an edit reloads that file only.
 _loaded: dict[tuple[str, str], tuple[tuple, Content]] = {}
+_kept: dict[tuple[str, str], KeptFiles] = {}
 
 
 def content_of(glossary_dir: Path, docs_dir: Path) -> Content:
@@ -273,7 +275,8 @@ def content_of(glossary_dir: Path, docs_dir: Path) -> Content:
     state = _state_of(key)
     known = _loaded.get(key)
     if known is None or known[0] != state:
-        _loaded[key] = (state, load_content(glossary_dir, docs_dir))
+        kept = _kept.setdefault(key, KeptFiles())
+        _loaded[key] = (state, load_content(glossary_dir, docs_dir, kept=kept))
     return _loaded[key][1]
 
 

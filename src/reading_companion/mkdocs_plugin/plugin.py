@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..content import Content, load_content
+from ..content import Content, KeptFiles, load_content
 from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
 from ..problems import ContentError, Problem
@@ -74,6 +74,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.url_of: Callable[[str], str] = str
         self.env = Environment()
         self.templates = TemplateCodeCache()  # compiled templates, kept while serving
+        self.kept = KeptFiles()  # what each content file loaded to, kept while serving
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether we serve. Defining this keeps one instance across rebuilds."""
@@ -103,6 +104,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
                 Path(self.config.glossary_dir),
                 Path(config.docs_dir),
                 Path(config.config_file_path).parent,
+                self.kept if self.serving else None,
             )
         except ContentError as error:
             if not (self.serving and self.content is not None):
