@@ -103,3 +103,21 @@ def test_abbreviations_and_quoted_names() -> None:
     quoted = "the \u2018South Caucasus\u2019 region"
     (match,) = matcher.find(quoted)
     assert quoted[match.start : match.end] == "South Caucasus"  # the closing quote stays out
+
+
+def test_common_nouns_match_their_regular_plural_and_proper_names_do_not() -> None:
+    matcher = TermMatcher(
+        [("consulate", "consulate"), ("exclave", "exclave"), ("peace talk", "talks"),
+         ("Aliyev", "aliyev"), ("CSTO", "csto")]
+    )  # fmt: skip
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(text[m.start : m.end], m.target) for m in matcher.find(text)]
+
+    assert named("Consulates and exclaves; the consulates' staff.") == [
+        ("Consulates", "consulate"),
+        ("exclaves", "exclave"),
+        ("consulates'", "consulate"),
+    ]
+    assert named("Both peace talks stalled.") == [("peace talks", "talks")]
+    assert named("the Aliyevs met the CSTOs") == []

@@ -52,6 +52,9 @@ class TermMatcher:
         # Every name's first words, case folded: a scan grows a candidate word by word
         # only while it can still become a name.
         self._starts: set[tuple[str, ...]] = set()
+        # Names written in lower case are common nouns ("consulate"): their regular plural
+        # ("consulates") names them too. A proper name's plural ("the Aliyevs") does not.
+        self._common: set[tuple[str, ...]] = set()
         for name, target in names:
             words = tuple(WORD.findall(name))
             if not words:
@@ -60,6 +63,8 @@ class TermMatcher:
                 self._exact[words] = target
             else:
                 self._folded[name_key(name)] = target
+            if name[:1].islower():
+                self._common.add(name_key(name))
             folded = tuple(w.casefold() for w in words)
             self._starts.update(folded[:end] for end in range(1, len(folded) + 1))
         # The words a name may begin with, and the same with a plural possessive's "s":
@@ -109,6 +114,8 @@ class TermMatcher:
                     else:
                         target = None
             if target is None:
+                target = self._plural_of_common([w.group() for w in group])
+            if target is None:
                 continue
             next_index = index + size
             # "Putin's", "Tass'": the possessive belongs to the match.
@@ -134,6 +141,15 @@ class TermMatcher:
         """Whether some name begins with these (case-folded) words; the last may carry the
         "s" of a plural possessive ("the Aliyevs'")."""
         return key in self._starts or (*key[:-1], key[-1][:-1]) in self._starts
+
+    def _plural_of_common(self, words: list[str]) -> str | None:
+        """The entry whose lower-case name these words are the regular plural of, its last
+        word with an "s" added ("consulates", "exclaves"); other plurals need an alias."""
+        last = words[-1].casefold()
+        if not last.endswith("s") or len(last) < 4:
+            return None
+        key = (*(w.casefold() for w in words[:-1]), last[:-1])
+        return self._folded.get(key) if key in self._common else None
 
     def _lookup(self, words: list[str]) -> str | None:
         key = tuple(words)
