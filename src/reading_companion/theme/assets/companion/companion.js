@@ -113,10 +113,15 @@
   }, true);
 
   // Notes stand open beside the text on wide screens, folded under it on narrow ones.
+  // Printed, every note is open, whatever the paper's width.
+  let printing = false;
   function fold() {
-    document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = WIDE.matches; });
+    const open = WIDE.matches || printing;
+    document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = open; });
     hide();
   }
+  addEventListener("beforeprint", () => { printing = true; fold(); });
+  addEventListener("afterprint", () => { printing = false; fold(); });
 
   // On a phone the map is wider than the screen: open it on the region's middle.
   function centreMap() {
