@@ -84,7 +84,7 @@ def test_page_has_no_violations(visit, name: str, viewport: dict) -> None:
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_search_dialog_has_no_violations(visit, viewport: dict) -> None:
-    page = visit(PAGES["article"], viewport=viewport)
+    page = visit(PAGES["article"], viewport=viewport, search=True)
     page.keyboard.press("s")  # Material's shortcut opens search
     page.locator(".md-search__input").press_sequentially("Zangezur", delay=30)
     page.wait_for_selector(".md-search-result__item")

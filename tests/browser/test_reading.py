@@ -226,7 +226,7 @@ ENTRY_QUERIES = {"Vardanyan": "ruben-vardanyan", "Minsk Group": "osce-minsk-grou
 
 
 def test_search_finds_an_entry_by_term_or_alias(visit) -> None:
-    page = visit("")  # one page, one search index, the dialog used for each query in turn
+    page = visit("", search=True)  # one page and index, the dialog used for each query
     missed = {}
     for query, entry in ENTRY_QUERIES.items():
         links = search(page, query)
@@ -236,7 +236,7 @@ def test_search_finds_an_entry_by_term_or_alias(visit) -> None:
 
 
 def test_search_opens_the_article_at_the_paragraph(visit) -> None:
-    page = visit("")
+    page = visit("", search=True)
     links = search(page, "marveled oasis")  # ¶ 1: "marveled at how Baku … an oasis"
     assert any(re.search(r"articles/putin-in-baku/(\?h=[^#]*)?#p1$", link) for link in links), links
     page.locator(".md-search-result__item a[href$='#p1']").first.click()

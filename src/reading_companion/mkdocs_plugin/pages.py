@@ -32,6 +32,8 @@ def entry_meta(entry: Entry, boost: float) -> dict:
         # Material prints the description into an attribute without escaping it.
         "description": html.escape(entry.meta.summary, quote=True),
         "template": "companion/glossary-entry.html",
+        # Entry pages are not in the navigation: its sidebar would stand empty beside them.
+        "hide": ["navigation"],
         "search": {"boost": boost},
         "companion_entry": entry.id,
     }
