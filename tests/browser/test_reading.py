@@ -132,6 +132,47 @@ def test_hover_shows_a_preview_and_escape_closes_it(visit) -> None:
     assert page.locator("#cmp-preview").is_hidden()
 
 
+def overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_preview_covers_neither_the_paragraph_nor_its_notes_and_stays_in_the_window(
+    visit, where: str
+) -> None:
+    """¶ 10 names seven entries noted earlier, and stands beside notes of its own: each
+    term's preview keeps clear of the paragraph's text and notes, with the paragraph at the
+    top of the window or the term on its last line."""
+    page = visit(ARTICLE, viewport=DESKTOP)
+    unit = page.locator("#p10")
+    assert unit.locator(".cmp-note").count() > 0, "¶ 10 has notes of its own"
+    problems = []
+    for term in unit.locator(".cmp-text a.cmp-term").all():
+        entry = term.get_attribute("data-entry")
+        box = term.bounding_box()
+        # Scroll the page so that the term sits near the top, or on the window's last line.
+        y = box["y"] + page.evaluate("scrollY")
+        page.evaluate(f"scrollTo(0, {y - (80 if where == 'top' else DESKTOP['height'] - 40)})")
+        at = term.bounding_box()
+        page.mouse.move(at["x"] + at["width"] / 2, at["y"] + at["height"] / 2)
+        card = page.locator("#cmp-preview")
+        card.wait_for(state="visible")
+        shown = card.bounding_box()
+        own = [unit.locator(".cmp-text"), *unit.locator(".cmp-note").all()]
+        covered = [part for part in own if overlaps(shown, part.bounding_box())]
+        inside = shown["y"] >= 0 and shown["y"] + shown["height"] <= DESKTOP["height"]
+        if covered or not inside:
+            problems.append((entry, "covers" if covered else "", "" if inside else "outside"))
+        page.mouse.move(0, 0)
+        card.wait_for(state="hidden")
+    assert problems == []
+
+
 def test_a_note_beside_its_paragraph_is_lit_up_not_repeated(visit) -> None:
     page = visit(ARTICLE)
     page.locator("#p17 a.cmp-term[data-entry=ruben-vardanyan]").hover()

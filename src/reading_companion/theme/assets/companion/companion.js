@@ -41,21 +41,43 @@
     box.replaceChildren(...Array.from(note.children, (child) => child.cloneNode(true)));
     box.hidden = false;
     term.setAttribute("aria-describedby", box.id);
-    const rect = term.getBoundingClientRect();
+    place(box, term, unit);
+  }
+
+  // Where a preview goes, in the window's coordinates: the first place, nearest the term,
+  // that covers no note and no paragraph's text. On wide screens, in the margin beside the
+  // term's line, or higher or lower in the margin; then in the white space under or over
+  // the paragraph. Otherwise (and on narrow screens) just below the term's line, or above
+  // it, covering only the lines after or before it. Always inside the window.
+  const GAP = 8;
+  function place(box, term, unit) {
+    const line = term.getBoundingClientRect();
+    const width = box.offsetWidth, height = box.offsetHeight;
+    const viewW = document.documentElement.clientWidth, viewH = window.innerHeight;
+    const inView = (r) => r.height && r.bottom > 0 && r.top < viewH;
+    const rects = (selector) => Array.from(document.querySelectorAll(selector), (e) => e.getBoundingClientRect()).filter(inView);
+    const notes = rects(".cmp-note"), texts = rects(".cmp-text");
+    const covers = (obstacles, [left, top]) => obstacles.some((r) => left < r.right && left + width > r.left
+      && top < r.bottom + GAP && top + height > r.top - GAP);
+    const fits = ([left, top]) => top >= GAP && top + height <= viewH - GAP && left + width <= viewW - GAP;
+    const nearest = (spots) => spots.sort((a, b) => Math.abs(a[1] - line.top) - Math.abs(b[1] - line.top));
     const text = unit && unit.querySelector(".cmp-text");
-    const page = document.documentElement.clientWidth;
-    let left, top;
+    const spots = [];
     if (WIDE.matches && text) {
-      // In the margin beside the line, so the paragraph being read stays uncovered.
-      left = text.getBoundingClientRect().right + 24;
-      top = rect.top;
-    } else {
-      left = rect.left;
-      top = rect.bottom + 6;
+      const column = text.getBoundingClientRect();
+      const margin = column.right + 3 * GAP;
+      const tops = [line.top, line.bottom - height, GAP, viewH - height - GAP];
+      notes.forEach((n) => tops.push(n.bottom + GAP + 1, n.top - GAP - height - 1));
+      spots.push(...nearest(tops.map((top) => [margin, top])));
+      spots.push([column.left, column.bottom + GAP], [column.left, column.top - height - GAP]);
     }
-    left = Math.max(8, Math.min(left, page - box.offsetWidth - 8));
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
+    const found = spots.find((spot) => fits(spot) && !covers([...notes, ...texts], spot));
+    const left = Math.max(GAP, Math.min(line.left, viewW - width - GAP));
+    const below = [left, line.bottom + GAP / 2], above = [left, line.top - height - GAP / 2];
+    const chosen = found || [below, above].find((spot) => fits(spot) && !covers(notes, spot))
+      || [left, Math.max(GAP, Math.min(below[1], viewH - height - GAP))];
+    box.style.left = chosen[0] + window.scrollX + "px";
+    box.style.top = chosen[1] + window.scrollY + "px";
   }
 
   function hide() {
