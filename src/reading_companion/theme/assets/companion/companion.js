@@ -35,6 +35,7 @@
     if (WIDE.matches && unit && unit.contains(note) && note.offsetParent) {
       note.classList.add("cmp-note--active");
       term.setAttribute("aria-describedby", note.id);
+      if (note.closest(".cmp-short")) placeNotes(note.closest(".cmp-article"));
       return;
     }
     const box = popover();
@@ -45,33 +46,33 @@
   }
 
   // Where a preview goes, in the window's coordinates: the first place, nearest the term,
-  // that covers no note and no paragraph's text. On wide screens, in the margin beside the
-  // term's line, or higher or lower in the margin; then in the white space under or over
-  // the paragraph. Otherwise (and on narrow screens) just below the term's line, or above
-  // it, covering only the lines after or before it. Always inside the window.
+  // that covers neither the paragraph being read nor its notes (other paragraphs' notes may
+  // be covered: the margin is full of them). On wide screens, in the margin beside the
+  // term's line, or higher or lower in it; then under or over the paragraph. Otherwise (and
+  // on narrow screens) just below the term's line, or above it, covering only lines after or
+  // before it. Always inside the window.
   const GAP = 8;
   function place(box, term, unit) {
     const line = term.getBoundingClientRect();
     const width = box.offsetWidth, height = box.offsetHeight;
     const viewW = document.documentElement.clientWidth, viewH = window.innerHeight;
-    const inView = (r) => r.height && r.bottom > 0 && r.top < viewH;
-    const rects = (selector) => Array.from(document.querySelectorAll(selector), (e) => e.getBoundingClientRect()).filter(inView);
-    const notes = rects(".cmp-note"), texts = rects(".cmp-text");
+    const own = (selector) => (unit ? Array.from(unit.querySelectorAll(selector), (e) => e.getBoundingClientRect()) : [])
+      .filter((r) => r.height && r.bottom > 0 && r.top < viewH);
+    const notes = own(".cmp-note"), text = own(".cmp-text");
     const covers = (obstacles, [left, top]) => obstacles.some((r) => left < r.right && left + width > r.left
       && top < r.bottom + GAP && top + height > r.top - GAP);
     const fits = ([left, top]) => top >= GAP && top + height <= viewH - GAP && left + width <= viewW - GAP;
-    const nearest = (spots) => spots.sort((a, b) => Math.abs(a[1] - line.top) - Math.abs(b[1] - line.top));
-    const text = unit && unit.querySelector(".cmp-text");
     const spots = [];
-    if (WIDE.matches && text) {
-      const column = text.getBoundingClientRect();
+    if (WIDE.matches && text.length) {
+      const column = text[0];
       const margin = column.right + 3 * GAP;
       const tops = [line.top, line.bottom - height, GAP, viewH - height - GAP];
       notes.forEach((n) => tops.push(n.bottom + GAP + 1, n.top - GAP - height - 1));
-      spots.push(...nearest(tops.map((top) => [margin, top])));
+      tops.sort((a, b) => Math.abs(a - line.top) - Math.abs(b - line.top));
+      spots.push(...tops.map((top) => [margin, top]));
       spots.push([column.left, column.bottom + GAP], [column.left, column.top - height - GAP]);
     }
-    const found = spots.find((spot) => fits(spot) && !covers([...notes, ...texts], spot));
+    const found = spots.find((spot) => fits(spot) && !covers([...notes, ...text], spot));
     const left = Math.max(GAP, Math.min(line.left, viewW - width - GAP));
     const below = [left, line.bottom + GAP / 2], above = [left, line.top - height - GAP / 2];
     const chosen = found || [below, above].find((spot) => fits(spot) && !covers(notes, spot))
@@ -82,7 +83,10 @@
 
   function hide() {
     if (preview) preview.hidden = true;
-    document.querySelectorAll(".cmp-note--active").forEach((n) => n.classList.remove("cmp-note--active"));
+    const lit = document.querySelectorAll(".cmp-note--active");
+    lit.forEach((n) => n.classList.remove("cmp-note--active"));
+    const short = lit.length && lit[0].closest(".cmp-short");
+    if (short) placeNotes(short);
     if (owner) owner.removeAttribute("aria-describedby");
     owner = null;
   }
@@ -141,7 +145,53 @@
     const open = WIDE.matches || printing;
     document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = open; });
     hide();
+    flow();
   }
+
+  // Wide screens: the text runs on without gaps, as in a book with sidenotes. Each
+  // paragraph's notes start beside it, or just below the notes before them when those run
+  // on past it. Where that would leave notes far from their paragraph, every note is
+  // shortened to its term and the first lines of its summary; the note of a term the reader
+  // points at or focuses opens in full. Without this script (or in print) each paragraph
+  // keeps room for all of its notes.
+  const NOTE_GAP = 8;
+  function flow() {
+    const article = document.querySelector(".cmp-article");
+    if (!article) return;
+    const on = WIDE.matches && !printing;
+    article.classList.toggle("cmp-flowing", on);
+    article.classList.remove("cmp-short");
+    if (on && !placeNotes(article)) {
+      article.classList.add("cmp-short");
+      placeNotes(article);
+    } else if (!on) {
+      article.querySelectorAll(".cmp-unit > .cmp-notes").forEach((aside) => { aside.style.top = ""; });
+      article.style.paddingBottom = "";
+    }
+  }
+
+  // Move each paragraph's notes down as far as the notes before them need; say whether they
+  // stay near their paragraph (none more than half a window below it) and end with the text.
+  function placeNotes(article) {
+    const asides = Array.from(article.querySelectorAll(".cmp-unit > .cmp-notes"));
+    asides.forEach((aside) => { aside.style.top = ""; });
+    article.style.paddingBottom = "";
+    // Read every position first, then move: one layout, however many paragraphs.
+    const spots = asides.map((aside) => ({ aside, top: aside.getBoundingClientRect().top, height: aside.scrollHeight }));
+    let reached = -Infinity, furthest = 0;
+    spots.forEach((spot) => {
+      const top = Math.max(spot.top, reached + NOTE_GAP);
+      spot.aside.style.top = top - spot.top + "px";
+      furthest = Math.max(furthest, top - spot.top);
+      reached = top + spot.height;
+    });
+    const end = article.getBoundingClientRect().bottom;
+    if (reached > end) article.style.paddingBottom = reached - end + "px";
+    return furthest <= window.innerHeight / 2 && reached <= end + window.innerHeight / 2;
+  }
+  let reflow = 0;
+  addEventListener("resize", () => { cancelAnimationFrame(reflow); reflow = requestAnimationFrame(flow); });
+  if (document.fonts) document.fonts.ready.then(flow);
   addEventListener("beforeprint", () => { printing = true; fold(); });
   addEventListener("afterprint", () => { printing = false; fold(); });
 
