@@ -198,7 +198,7 @@ def test_a_note_beside_its_paragraph_is_lit_up_not_repeated(visit) -> None:
 def test_keyboard_focus_shows_a_preview(visit) -> None:
     page = visit(ARTICLE)
     page.locator("#p16 .cmp-pnum").focus()
-    page.keyboard.press("Tab")  # ¶ 16: "Aliyev and Putin did not mention the consulate…"
+    page.keyboard.press("ArrowRight")  # ¶ 16: "Aliyev and Putin did not mention the consulate…"
     assert page.evaluate("document.activeElement.dataset.entry") == "ilham-aliyev"
     assert "Ilham Aliyev" in preview_text(page)
     assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "cmp-preview"
@@ -344,6 +344,9 @@ def test_terms_look_like_terms_and_read_well_when_pointed_at(visit, scheme: str)
 FOCUSED = """() => {
   let el = document.activeElement;
   if (el.labels && el.labels.length) el = [...el.labels].find(l => !l.hidden) || el;
+  // Material's palette switch: the radio focused is hidden; the label beside it shows.
+  if (el.matches('.md-option') && el.nextElementSibling && !el.nextElementSibling.hidden)
+    el = el.nextElementSibling;
   const box = el.getBoundingClientRect();
   return {unit: el.closest('.cmp-unit') ? el.closest('.cmp-unit').id : null,
           text: (el.getAttribute('aria-label') || el.title || el.textContent || '').trim()
@@ -364,29 +367,46 @@ IN_CLOSED_DRAWER = """() => {
 }"""
 
 
-def test_the_keyboard_skips_the_header_and_meets_each_term_once(visit) -> None:
-    """The first stop skips the header; a note's title is no second stop for the term the
-    text already links (the note's other links, and quote notes' titles, stay stops)."""
+def test_by_keyboard_a_paragraph_is_one_stop_and_the_arrow_keys_visit_its_terms(visit) -> None:
+    """The first stop skips the header to ¶ 1; the arrow keys go through the terms of the
+    paragraph in focus, each opening its note, and back; Tab goes on to the next paragraph
+    (a note's title is no second stop for the term the text already links)."""
     page = visit(ARTICLE, viewport=DESKTOP)
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["text"] == "Skip to the article"
     page.keyboard.press("Enter")
+    focused = page.evaluate(FOCUSED)
+    assert (focused["unit"], focused["text"]) == ("p1", "Paragraph 1")
+    met = []
+    for _ in range(5):  # one more than ¶ 1 has terms: the last press goes nowhere
+        page.keyboard.press("ArrowRight")
+        met.append(page.evaluate("document.activeElement.dataset.entry"))
+        lit = page.locator(".cmp-note--active")
+        assert lit.count() == 1
+        assert lit.get_attribute("id") == f"note-{met[-1]}"
+    assert met == ["vladimir-putin", "azerbaijan", "baku", "ilham-aliyev", "ilham-aliyev"]
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    assert page.evaluate(FOCUSED)["text"] == "Paragraph 1"
     page.keyboard.press("Tab")
-    assert page.evaluate(FOCUSED)["unit"] == "p1"
-    in_first = []  # the classes of the stops in ¶ 1, which has only entry notes
-    for _ in range(12):
+    assert page.evaluate(FOCUSED)["text"] == "Paragraph 2"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_paragraph_10_is_at_most_40_tab_stops_from_the_top_and_every_stop_is_in_view(
+    visit, viewport: dict
+) -> None:
+    page = visit(ARTICLE, viewport=viewport)
+    unseen = []
+    for count in range(1, 41):  # noqa: B007 (read after the loop)
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-        if focused["unit"] == "p1":
-            in_first.append(page.evaluate("document.activeElement.className"))
-    assert len(in_first) == 3  # Azerbaijan, Baku, Ilham Aliyev: after Vladimir Putin
-    assert not any("cmp-note__term" in c for c in in_first)
-    titles = page.evaluate(
-        "Array.from(document.querySelectorAll('.cmp-note:not(.cmp-note--quote) .cmp-note__term'),"
-        " a => a.tabIndex)"
-    )
-    assert titles
-    assert set(titles) == {-1}
+        if not focused["inside"]:
+            unseen.append(focused["text"])
+        if focused["unit"] == "p10":
+            break
+    assert focused["unit"] == "p10", "¶ 10 is more than 40 tab stops away"
+    assert unseen == [], f"{count} stops, some out of view"
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -119,6 +119,31 @@
     dismissed = t;
     t.focus();
   });
+  // By keyboard, each paragraph is one stop (its "¶ N" link): the arrow keys move through
+  // the terms of the paragraph in focus, each opening its note or preview, and Tab goes on
+  // to the next paragraph. Without this script every term is a stop of its own; screen
+  // readers reach the terms as links either way.
+  function oneStopPerParagraph() {
+    document.querySelectorAll(".cmp-unit .cmp-text a.cmp-term").forEach((t) => { t.tabIndex = -1; });
+    document.querySelectorAll(".cmp-unit > .cmp-pnum").forEach((pnum) => {
+      if (!pnum.parentElement.querySelector(".cmp-text a.cmp-term")) return;
+      pnum.setAttribute("aria-keyshortcuts", "ArrowRight");
+      pnum.title = "Link to this paragraph; the arrow keys move through its terms";
+    });
+  }
+  document.addEventListener("keydown", (event) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const here = document.activeElement;
+    const unit = step && here && here.closest && here.closest(".cmp-unit");
+    if (!unit || !(here.matches(".cmp-pnum") || here.matches(".cmp-text a.cmp-term"))) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const stops = [unit.querySelector(".cmp-pnum"), ...unit.querySelectorAll(".cmp-text a.cmp-term")];
+    const next = stops[stops.indexOf(here) + step];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  });
+
   // On touch, the first tap on a term previews it (the preview links to the entry);
   // a second tap on the same term follows the link.
   let tapOpened; // undefined, or (during a tap) the term whose preview was open before it
@@ -228,6 +253,7 @@
   }, true);
 
   function setUp() {
+    oneStopPerParagraph();
     inertWhileClosed();
     fold();
     centreMap();
