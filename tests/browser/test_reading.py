@@ -437,3 +437,27 @@ def test_timeline_dots_sit_on_their_line(visit, viewport: dict) -> None:
     )
     assert offsets
     assert all(abs(offset) <= 1 for offset in offsets), offsets
+
+
+@pytest.mark.parametrize("how", ["instant navigation", "page load"])
+def test_going_back_keeps_the_readers_place_and_open_notes(visit, how: str) -> None:
+    """On a phone, a reader opens ¶ 9's notes, reads ¶ 10 near the top of the screen, follows
+    a term to its entry and goes back: ¶ 9's notes are open and ¶ 10 stands where it stood,
+    whether Material's instant navigation or the browser loaded the pages."""
+    page = visit(ARTICLE, viewport=PHONE)
+    page.locator("#p9 .cmp-fold__label").click()
+    top = page.evaluate("document.getElementById('p10').getBoundingClientRect().top + scrollY")
+    page.evaluate(f"scrollTo(0, {top - 100})")
+    page.wait_for_timeout(100)
+    if how == "instant navigation":
+        page.locator("#p10 a.cmp-term[data-entry=russia]").click()
+    else:
+        page.evaluate("location.href = document.querySelector('#p10 a[data-entry=russia]').href")
+    page.wait_for_url("**/glossary/russia/")
+    page.go_back()
+    page.wait_for_selector("#p10")
+    page.wait_for_function("() => document.querySelector('#p9 details.cmp-fold').open")
+    page.wait_for_timeout(300)  # the browser's or Material's own scrolling, then ours
+    assert page.evaluate("document.getElementById('p10').getBoundingClientRect().top") == (
+        pytest.approx(100, abs=12)
+    )

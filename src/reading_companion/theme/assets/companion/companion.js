@@ -252,10 +252,44 @@
     first.focus();
   }, true);
 
+  // Going back to an article keeps the reader's place: the notes they had opened are open
+  // again, and the paragraph they were reading stands where it stood. Saved per page for
+  // the session as the reader leaves it (a followed link, or the page closing); used only
+  // when the page is reached by the browser's Back or Forward, whether Material's instant
+  // navigation swaps the page in or the browser loads it.
+  const PLACE = "cmp-place:";
+  function rememberPlace() {
+    const units = Array.from(document.querySelectorAll(".cmp-article .cmp-unit"));
+    const seen = units.find((u) => u.getBoundingClientRect().bottom > 0);
+    if (!seen) return;
+    const open = units.filter((u) => { const d = u.querySelector("details.cmp-fold"); return d && d.open; });
+    sessionStorage.setItem(PLACE + location.pathname, JSON.stringify({
+      unit: seen.id, top: seen.getBoundingClientRect().top, open: open.map((u) => u.id),
+    }));
+  }
+  document.addEventListener("click", (event) => {
+    if (event.target.closest && event.target.closest("a[href]")) rememberPlace();
+  }, true);
+  addEventListener("pagehide", rememberPlace);
+  let cameBack = (performance.getEntriesByType("navigation")[0] || {}).type === "back_forward";
+  addEventListener("popstate", () => { cameBack = true; });
+  function restorePlace() {
+    const saved = cameBack && JSON.parse(sessionStorage.getItem(PLACE + location.pathname) || "null");
+    cameBack = false;
+    if (!saved) return;
+    saved.open.forEach((id) => { const d = document.querySelector("#" + id + " details.cmp-fold"); if (d) d.open = true; });
+    flow();
+    const unit = document.getElementById(saved.unit);
+    const put = () => { if (unit) window.scrollTo(0, unit.getBoundingClientRect().top + window.scrollY - saved.top); };
+    put();
+    requestAnimationFrame(() => requestAnimationFrame(put)); // after the browser's or Material's own restoring
+  }
+
   function setUp() {
     oneStopPerParagraph();
     inertWhileClosed();
     fold();
+    restorePlace();
     centreMap();
     // Material's search dialog has a role but no name; screen readers announce "dialog".
     const search = document.querySelector(".md-search[role=dialog]");
