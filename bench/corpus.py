@@ -225,7 +225,8 @@ def source_items(sources: list[dict]) -> list[str]:
     """Sources as a numbered Markdown list: title linked, publisher, date."""
     items = []
     for number, source in enumerate(sources, 1):
-        date = f", {source['date']}" if source.get("date") else ""
+        dated = source.get("date") not in (None, "undated")
+        date = f", {source['date']}" if dated else ""
         items.append(
             f"{number}. [{source['title']}]({source['url']}), {source['publisher']}{date}."
         )

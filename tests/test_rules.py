@@ -57,7 +57,7 @@ BREAK: dict[str, Callable[[Path], object]] = {
     "No source address is an example domain (`example.org`)": lambda g: write_entry(
         g, "shaki", "Shaki", sources=[{**UNDATED, "url": "https://www.example.org/page"}]
     ),
-    "A source the publisher dates gives its `date`": lambda g: write_entry(
+    "Every source says its `date`, or that it has none (`date: undated`)": lambda g: write_entry(
         g, "shaki", "Shaki", sources=[UNDATED]
     ),
     "Nothing is left as the template has it": from_template,

@@ -456,3 +456,21 @@ def test_a_serving_host_reloads_only_the_files_that_changed(glossary: Path) -> N
     (glossary / "_template.md").write_text(template, encoding="utf-8")
     _, problems = load_glossary(glossary, glossary.parent, kept)
     assert any(p.path == "glossary/baku.md" and "template" in str(p) for p in problems)
+
+
+def test_a_source_may_say_it_has_no_date(glossary: Path) -> None:
+    """A reference work or a home page has no publication date: ``date: undated`` says so,
+    and the check stops asking; any other word is refused."""
+    undated = {"title": "Baku", "publisher": "Wikipedia", "url": "https://sources.test/baku"}
+    write_entry(glossary, "baku", "Baku", sources=[{**undated, "date": "undated"}])
+    write_entry(glossary, "ganja", "Ganja", sources=[undated])
+    write_entry(glossary, "shaki", "Shaki", sources=[{**undated, "date": "unknown"}])
+    entries, problems = load_glossary(glossary, glossary.parent)
+    found = [str(p) for p in problems]
+    assert not any("baku.md" in p for p in found)
+    assert any(
+        "ganja.md" in p and "source has no date" in p and "date: undated" in p for p in found
+    )
+    assert any("shaki.md" in p and "sources.0.date" in p for p in found if "shaki" in p)
+    assert "shaki" not in entries
+    assert entries["baku"].meta.sources[0].published is None

@@ -188,7 +188,7 @@ def date_problems(
     the text was last checked against its sources."""
     today = dt.date.today()
     dated = [(("updated",), updated)]
-    dated += [(("sources", i, "date"), s.date) for i, s in enumerate(sources) if s.date]
+    dated += [(("sources", i, "date"), s.published) for i, s in enumerate(sources) if s.published]
     future = dated + [(("timeline", i, "date"), e.date) for i, e in enumerate(events)]
     problems = [
         Problem(
@@ -223,7 +223,7 @@ def _source_warnings(document: Document, sources: list) -> list[Problem]:
             document.line_of(("sources", index)),
             f"sources.{index}.date",
             "source has no date",
-            "add 'date: YYYY-MM-DD' if the source is dated",
+            "add 'date: YYYY-MM-DD', or 'date: undated' when the page gives none",
             warning=True,
         )
         for index, source in enumerate(sources)

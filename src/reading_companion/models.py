@@ -162,7 +162,16 @@ class Source(Strict):
     title: PlainText = Field(description="The title of the document or article.")
     publisher: PlainText = Field(description="Who published it.")
     url: Annotated[Url, AfterValidator(_real_source)] = Field(description="A full http(s) address.")
-    date: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD, if it has one.")
+    date: dt.date | Literal["undated"] | None = Field(
+        None,
+        description="Publication date, YYYY-MM-DD; or 'undated' when the publisher gives none "
+        "(a reference work, a home page).",
+    )
+
+    @property
+    def published(self) -> dt.date | None:
+        """The publication date, or ``None`` for an undated source or one not yet dated."""
+        return self.date if isinstance(self.date, dt.date) else None
 
 
 class Location(Strict):
