@@ -1,0 +1,110 @@
+"""How well Material's search finds the article's own words: a number to improve against.
+
+For every article paragraph in a built site's search index, three phrases of two to four
+consecutive words are drawn from its text (seeded, so runs compare); each is run through
+Material's own search worker in Chromium, as the search box runs it, and the paragraph
+counts as found when it is among the first three results. Each entry's term is searched
+too, and counts when the entry comes first. Nothing is served but the site itself.
+
+Usage: ./dev build && .venv/bin/python bench/search_ranking.py [--site site] [--misses 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import random
+import re
+import shutil
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PARAGRAPH = re.compile(r"#p\d+$")
+# Material's worker protocol: set up with the index, then one query per message.
+RANK = """async ([worker, index, queries]) => {
+  const w = new Worker(worker);
+  const reply = () => new Promise((resolve) =>
+    w.addEventListener("message", (event) => resolve(event.data), {once: true}));
+  w.postMessage({type: 0, data: index});
+  await reply();
+  const ranked = [];
+  for (const query of queries) {
+    w.postMessage({type: 2, data: query});
+    const result = await reply();
+    ranked.push(result.data.items.flatMap((group) => group.map((doc) => doc.location)));
+  }
+  return ranked;
+}"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, str]]:
+    """(phrase, paragraph location) pairs: runs of two to four words from each paragraph."""
+    rng = random.Random(seed)
+    found = []
+    for doc in docs:
+        if not PARAGRAPH.search(doc["location"]):
+            continue
+        words = re.findall(r"[^\W\d_]+", doc["text"])
+        for _ in range(per_paragraph):
+            size = rng.choice([2, 3, 4])
+            start = rng.randrange(0, max(1, len(words) - size))
+            found.append((" ".join(words[start : start + size]), doc["location"]))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--per-paragraph", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--misses", type=int, default=10, help="misses to list")
+    args = parser.parse_args()
+    index = json.loads((args.site / "search/search_index.json").read_text(encoding="utf-8"))
+    index["options"] = {"suggest": False}
+    docs = index["docs"]
+    asked = phrases(docs, args.per_paragraph, args.seed)
+    entries = [
+        (d["title"], d["location"])
+        for d in docs
+        if re.fullmatch(r"glossary/[^/#]+/", d["location"])
+    ]
+    worker = next((args.site / "assets/javascripts/workers").glob("search.*.js"))
+    handler = functools.partial(QuietHandler, directory=str(args.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+            page.goto(base + "404.html")
+            queries = [q for q, _ in asked] + [t for t, _ in entries]
+            ranked = page.evaluate(
+                RANK, [f"{base}assets/javascripts/workers/{worker.name}", index, queries]
+            )
+            browser.close()
+    finally:
+        server.shutdown()
+    found = [(q, loc, r[:3]) for (q, loc), r in zip(asked, ranked, strict=False)]
+    hits = [f for f in found if f[1] in f[2]]
+    first = [1 for (_, loc), r in zip(entries, ranked[len(asked) :], strict=True) if r[:1] == [loc]]
+    print(f"Paragraph phrases with their paragraph in the first three: {len(hits)} of {len(found)}")
+    print(f"Entry terms with their entry first: {len(first)} of {len(entries)}")
+    for query, location, top in [f for f in found if f not in hits][: args.misses]:
+        print(f"  {query!r} ({location.split('#')[1]}): {', '.join(top) or 'nothing'}")
+
+
+if __name__ == "__main__":
+    main()
