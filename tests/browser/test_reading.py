@@ -82,6 +82,31 @@ def test_desktop_line_length_suits_long_reading(visit) -> None:
     assert page.locator(".md-sidebar--primary").is_hidden()
 
 
+# Pages that are not the article, each with a paragraph of running text of its own.
+OTHER_PAGES = {
+    "home": ("", ".md-content__inner > p"),
+    "entry": ("glossary/zangezur-corridor/", ".md-content__inner > p:not(.cmp-crumb)"),
+    "explainer": ("explainers/minsk-group-mediation/", ".md-content__inner > p:nth-of-type(3)"),
+    "about": ("about/", ".md-content__inner > p"),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_PAGES))
+def test_every_page_shares_the_articles_type(visit, name: str) -> None:
+    """Headings in the article's serif, bold; running text at a measure of 60–80 characters."""
+    path, paragraph = OTHER_PAGES[name]
+    page = visit(path, viewport=DESKTOP)
+    heading = page.evaluate(
+        "(() => { const s = getComputedStyle(document.querySelector('.md-typeset h1'));"
+        " return [s.fontFamily, Number(s.fontWeight)]; })()"
+    )
+    article = visit(ARTICLE, viewport=DESKTOP).evaluate(
+        "getComputedStyle(document.querySelector('.cmp-article-head h1')).fontFamily"
+    )
+    assert heading == [article, 700]
+    assert 60 <= page.evaluate(MEASURE, paragraph) <= 80
+
+
 @pytest.mark.parametrize("width", [360, 390, 430])
 def test_phone_folds_notes_under_their_paragraph(visit, width: int) -> None:
     page = visit(ARTICLE, viewport={"width": width, "height": 800})
