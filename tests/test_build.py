@@ -137,6 +137,19 @@ def test_entry_page_shows_names_backlinks_related_and_sources(site: Path) -> Non
         ("¶\u00a01", "../../articles/test/#p1"),
         ("¶\u00a02", "../../articles/test/#p2"),
     ]
+    # Each with the sentence that names the entry, the name marked, quotes set as on the page.
+    said = [
+        (q.get_text(), q.select_one("mark").get_text())
+        for q in soup.select(".cmp-backlinks__passage")
+    ]
+    assert said == [
+        ("Vladimir Putin met Ilham Aliyev in Baku.", "Vladimir Putin"),
+        (
+            "Putin\u2019s hosts said \u201cwelcome\u201d \u2014 "
+            "and the Aliyevs\u2019 smiles were wide.",
+            "Putin\u2019s",
+        ),
+    ]
     assert [a.get_text() for a in soup.select(".cmp-related a")] == ["Baku"]
     assert soup.select_one(".cmp-sources a")["href"] == "https://sources.test/a"
     assert "25 November 2026" in soup.select_one(".cmp-checked").get_text()

@@ -8,12 +8,15 @@ extension found; the check, which renders nothing, from each unit's prose.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .content import Content
 from .extension import ArticleRecord
 from .glossary import GENERAL_FILE
 from .problems import Problem
+from .quotes import locate_quote
 
 # An entry id, or "explainer:<id>" -> the (article page, paragraph number) pairs.
 Pointers = dict[str, list[tuple[str, int]]]
@@ -35,6 +38,58 @@ def pointers(records: dict[str, ArticleRecord]) -> Pointers:
             if anchor.note.entry:
                 index[anchor.note.entry].append((src_uri, anchor.paragraph))
     return dict(index)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The sentence of a paragraph where it names an entry or attaches a note: the words
+    themselves, and the sentence's text before and after them."""
+
+    before: str
+    words: str
+    after: str
+
+
+# A sentence ends at a full stop, question or exclamation mark (and any closing quote)
+# followed by a space.
+SENTENCE_END = re.compile(r"[.?!][\u201d\u2019\"')]*\s+")
+LONGEST_SIDE = 160  # characters kept on each side of the words, at most
+
+
+def passage_at(text: str, start: int, end: int) -> Passage:
+    """The sentence of ``text`` that holds ``text[start:end]``, cut to a readable length."""
+    begins = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+    first = begins[-1] if begins else 0
+    stop = SENTENCE_END.search(text, end)
+    last = stop.end() if stop else len(text)
+    before, after = text[first:start], text[end:last].rstrip()
+    if len(before) > LONGEST_SIDE:
+        before = "\u2026" + before[-LONGEST_SIDE:].split(" ", 1)[-1]
+    if len(after) > LONGEST_SIDE:
+        after = after[:LONGEST_SIDE].rsplit(" ", 1)[0] + "\u2026"
+    return Passage(before, text[start:end], after)
+
+
+def passages(records: dict[str, ArticleRecord]) -> dict[str, dict[tuple[str, int], Passage]]:
+    """For each entry (by id) and explainer (by ``explainer:<id>``), the sentence of each
+    paragraph that names it (its first mention there) or holds the quote of its note."""
+    found: dict[str, dict[tuple[str, int], Passage]] = defaultdict(dict)
+    for src_uri, record in records.items():
+        for number, terms in record.terms.items():
+            text = record.texts[number]
+            for entry_id, (offset, words) in terms.items():
+                found[entry_id][(src_uri, number)] = passage_at(text, offset, offset + len(words))
+        for anchor in record.article.anchors:
+            text = record.texts.get(anchor.paragraph, "")
+            located = locate_quote(text, anchor.note)
+            if located is None:
+                continue
+            start, exact = located
+            key = anchor.note.entry or f"explainer:{anchor.note.explainer}"
+            found[key].setdefault(
+                (src_uri, anchor.paragraph), passage_at(text, start, start + len(exact))
+            )
+    return dict(found)
 
 
 def unused_entry_warnings(content: Content, named: set[str]) -> list[Problem]:

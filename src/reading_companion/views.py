@@ -15,7 +15,7 @@ from itertools import groupby
 from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
-from .usage import Pointers
+from .usage import Passage, Pointers
 from .web_annotations import annotations_path
 
 LANGUAGES = {
@@ -56,10 +56,17 @@ def last_day(published: dt.date | str) -> dt.date:
 class Views:
     """Builds template data from the content and what the articles were found to hold."""
 
-    def __init__(self, content: Content, pointing: Pointers, url_of: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        content: Content,
+        pointing: Pointers,
+        url_of: Callable[[str], str],
+        passages: dict[str, dict[tuple[str, int], Passage]] | None = None,
+    ) -> None:
         self.content = content
         self.pointing = pointing
         self.url_of = url_of
+        self.passages = passages or {}
 
     def entry_link(self, entry: Entry) -> dict:
         return {
@@ -70,8 +77,11 @@ class Views:
             "url": self.url_of(entry_page(entry.id)),
         }
 
-    def _paragraph_links(self, pairs: list[tuple[str, int]]) -> list[dict]:
-        """Group (article, paragraph) pairs by article, in article then paragraph order."""
+    def _paragraph_links(self, pairs: list[tuple[str, int]], key: str = "") -> list[dict]:
+        """Group (article, paragraph) pairs by article, in article then paragraph order;
+        each paragraph with the sentence where it names ``key`` (an entry id, or
+        ``explainer:<id>``), when known."""
+        said = self.passages.get(key, {})
         grouped = []
         for src_uri, group in groupby(sorted(set(pairs)), key=lambda pair: pair[0]):
             article = self.content.articles[src_uri]
@@ -80,7 +90,10 @@ class Views:
                 {
                     "title": article.meta.title,
                     "url": base,
-                    "paragraphs": [{"number": n, "url": f"{base}#p{n}"} for _, n in group],
+                    "paragraphs": [
+                        {"number": n, "url": f"{base}#p{n}", "passage": said.get((src_uri, n))}
+                        for _, n in group
+                    ],
                 }
             )
         return grouped
@@ -108,7 +121,7 @@ class Views:
                 "summary": explainer.meta.summary,
                 "url": self.url_of(explainer.src_uri),
             },
-            "backlinks": self._paragraph_links(mentions),
+            "backlinks": self._paragraph_links(mentions, entry_id),
         }
 
     def explainer(self, src_uri: str) -> dict | None:
@@ -123,7 +136,7 @@ class Views:
             "sources": [source.model_dump() for source in explainer.meta.sources],
             "updated": explainer.meta.updated,
             "entries": [self.entry_link(self.content.entries[e]) for e in explainer.meta.entries],
-            "backlinks": self._paragraph_links(pointing),
+            "backlinks": self._paragraph_links(pointing, f"explainer:{explainer.id}"),
         }
 
     def explainers(self, order: list[str]) -> list[dict]:

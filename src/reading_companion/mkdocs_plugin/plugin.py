@@ -29,7 +29,7 @@ from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
 from ..problems import ContentError, Problem
 from ..typography import smarten
-from ..usage import named_entries, pointers, unused_entry_warnings
+from ..usage import named_entries, passages, pointers, unused_entry_warnings
 from ..views import Views
 from . import navigation
 from .config import CompanionConfig
@@ -217,7 +217,9 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             env.bytecode_cache = self.templates
         self.env = env
         if self.content is not None:
-            self.views = Views(self.content, pointers(self.records), self.url_of)
+            self.views = Views(
+                self.content, pointers(self.records), self.url_of, passages(self.records)
+            )
         return env
 
     def on_page_context(
