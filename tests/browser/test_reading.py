@@ -256,6 +256,7 @@ def test_previews_survive_instant_navigation(visit) -> None:
 def test_without_javascript_notes_and_links_are_there(visit) -> None:
     page = visit(ARTICLE, viewport=PHONE, java_script_enabled=False)
     assert page.locator("#note-zangezur-corridor").is_visible()
+    assert page.locator(".cmp-controls").is_hidden()  # its keys and switch need the script
     assert page.locator("#p9 a.cmp-term").count() >= 3
     assert (
         page.locator(".cmp-credit a")
@@ -486,3 +487,44 @@ def test_going_back_keeps_the_readers_place_and_open_notes(visit, how: str) -> N
     assert page.evaluate("document.getElementById('p10').getBoundingClientRect().top") == (
         pytest.approx(100, abs=12)
     )
+
+
+def test_the_reader_hides_the_notes_and_the_choice_holds_on_every_page(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP)
+    switch = page.locator(".cmp-controls__notes")
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert page.locator("#p1 .cmp-notes").is_visible()
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "false"
+    assert page.locator("#p1 .cmp-notes").is_hidden()
+    # Away and back by instant navigation, then a fresh load: still hidden.
+    page.locator(".md-tabs__link", has_text="Glossary").click()
+    page.wait_for_url("**/glossary/")
+    page.locator(".md-tabs__link", has_text="The article").click()
+    page.wait_for_url("**/putin-in-baku/")
+    assert page.locator("#p1 .cmp-notes").is_hidden()
+    page.reload()
+    assert page.locator("#p1 .cmp-notes").is_hidden()
+    # A term's note then shows as a preview instead.
+    page.locator("#p1 a.cmp-term[data-entry=baku]").hover()
+    assert "Baku" in preview_text(page)
+    page.locator(".cmp-controls__notes").click()
+    assert page.locator("#p1 .cmp-notes").is_visible()
+
+
+def test_keys_move_between_paragraphs_and_open_their_notes(visit) -> None:
+    page = visit(ARTICLE, viewport=PHONE)
+    assert page.locator(".cmp-controls__keys").is_visible()
+    visited = []
+    for key in "jjjk":
+        page.keyboard.press(key)
+        visited.append(page.evaluate(FOCUSED)["unit"])
+    assert visited == ["p1", "p2", "p3", "p2"]
+    assert not page.evaluate("document.querySelector('#p2 details.cmp-fold').open")
+    page.keyboard.press("o")
+    assert page.evaluate("document.querySelector('#p2 details.cmp-fold').open")
+    assert page.locator("#note-p2-multivector-foreign-policy").is_visible()
+    # Typed into the search box, the same letters are only letters.
+    page.keyboard.press("s")
+    page.keyboard.type("jo")
+    assert page.locator(".md-search__input").input_value() == "jo"

@@ -252,6 +252,51 @@
     first.focus();
   }, true);
 
+  // Reader controls. "Show notes" hides or shows every note, and the choice holds on every
+  // page until changed (kept in the browser, never sent anywhere). Keys, unused by
+  // Material's own shortcuts: j and k move to the next and previous paragraph, o opens the
+  // notes of the paragraph in focus (unfolds them on narrow screens, in full on wide ones).
+  const NOTES_SHOWN = "cmp-notes-shown";
+  function applyNotesChoice() {
+    const shown = localStorage.getItem(NOTES_SHOWN) !== "no";
+    document.documentElement.classList.toggle("cmp-notes-off", !shown);
+    const controls = document.querySelector(".cmp-controls");
+    if (controls) {
+      controls.hidden = false;
+      controls.querySelector(".cmp-controls__notes").setAttribute("aria-pressed", String(shown));
+    }
+  }
+  document.addEventListener("click", (event) => {
+    if (!(event.target.closest && event.target.closest(".cmp-controls__notes"))) return;
+    const shown = localStorage.getItem(NOTES_SHOWN) !== "no";
+    localStorage.setItem(NOTES_SHOWN, shown ? "no" : "yes");
+    applyNotesChoice();
+    flow();
+  });
+  function unitInFocus() {
+    const here = document.activeElement && document.activeElement.closest && document.activeElement.closest(".cmp-article .cmp-unit");
+    return here || Array.from(document.querySelectorAll(".cmp-article .cmp-unit")).find((u) => u.getBoundingClientRect().bottom > 80);
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || !["j", "k", "o"].includes(event.key)) return;
+    const typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    const units = Array.from(document.querySelectorAll(".cmp-article .cmp-unit"));
+    const unit = !typing && units.length && unitInFocus();
+    if (!unit) return;
+    event.preventDefault();
+    if (event.key === "o") {
+      const fold = unit.querySelector("details.cmp-fold");
+      if (fold && !WIDE.matches) fold.open = !fold.open;
+      else unit.classList.toggle("cmp-unit--open");
+      flow();
+      return;
+    }
+    const focused = unit.contains(document.activeElement);
+    const index = units.indexOf(unit) + (event.key === "j" ? (focused ? 1 : 0) : -1);
+    const next = units[Math.max(0, Math.min(units.length - 1, index))];
+    next.querySelector(".cmp-pnum").focus();
+  });
+
   // Going back to an article keeps the reader's place: the notes they had opened are open
   // again, and the paragraph they were reading stands where it stood. Saved per page for
   // the session as the reader leaves it (a followed link, or the page closing); used only
@@ -286,6 +331,7 @@
   }
 
   function setUp() {
+    applyNotesChoice();
     oneStopPerParagraph();
     inertWhileClosed();
     fold();
