@@ -528,3 +528,35 @@ def test_keys_move_between_paragraphs_and_open_their_notes(visit) -> None:
     page.keyboard.press("s")
     page.keyboard.type("jo")
     assert page.locator(".md-search__input").input_value() == "jo"
+
+
+CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
+
+
+def test_a_paragraph_number_copies_its_link(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP, **CLIPBOARD)
+    page.locator("#p9 .cmp-pnum").click()
+    page.wait_for_function("() => document.querySelector('.cmp-said')?.textContent")
+    assert page.locator(".cmp-said").text_content() == "Link to ¶\u00a09 copied"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("/articles/putin-in-baku/#p9")
+
+
+def test_selected_words_give_a_link_to_exactly_that_passage(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP, **CLIPBOARD)
+    page.evaluate(
+        """() => { const p = document.querySelector('#p13 .cmp-text');
+        const text = p.firstChild;  // "In May, a senior …": the paragraph's own first words
+        const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 7);
+        getSelection().removeAllRanges(); getSelection().addRange(range); }"""
+    )
+    share = page.locator(".cmp-share")
+    share.wait_for(state="visible")
+    share.click()
+    page.wait_for_function("() => document.querySelector('.cmp-said')?.textContent")
+    address = page.evaluate("navigator.clipboard.readText()")
+    assert address.endswith("/articles/putin-in-baku/#p13:~:text=In%20May%2C")
+    # Opened, the address shows that paragraph (by the text fragment, or by the script).
+    opened = visit(address.split("/reading-companion/", 1)[1], viewport=DESKTOP)
+    box = opened.locator("#p13").bounding_box()
+    assert 0 <= box["y"] < DESKTOP["height"]

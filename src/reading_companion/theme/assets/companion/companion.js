@@ -297,6 +297,71 @@
     next.querySelector(".cmp-pnum").focus();
   });
 
+  // Sharing a passage. A "¶ N" link, followed, also copies its address; words selected in a
+  // paragraph offer a link to exactly them: the paragraph's anchor with a text fragment
+  // (#p9:~:text=…), which browsers that know text fragments scroll to and mark, and which
+  // this script turns back into the paragraph's anchor where they do not.
+  let said = null;
+  function say(message) {
+    if (!said) {
+      said = document.createElement("p");
+      said.className = "cmp-said";
+      said.setAttribute("role", "status");
+      document.body.appendChild(said);
+    }
+    said.hidden = false;
+    // Set a moment after the live region exists, so that screen readers announce it.
+    setTimeout(() => { said.textContent = message; }, 50);
+    clearTimeout(say.timer);
+    say.timer = setTimeout(() => { said.hidden = true; }, 2500);
+  }
+  function copy(address, message) {
+    if (!navigator.clipboard) return;
+    navigator.clipboard.writeText(address).then(() => say(message), () => {});
+  }
+  const here = () => location.origin + location.pathname;
+  document.addEventListener("click", (event) => {
+    const pnum = event.target.closest && event.target.closest(".cmp-unit > .cmp-pnum");
+    if (pnum) copy(here() + pnum.getAttribute("href"), "Link to " + pnum.textContent + " copied");
+  });
+  // Text fragments take their words percent-encoded, "-", "," and "&" included.
+  const fragmentText = (words) => encodeURIComponent(words).replace(/[-,&]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  function passageAddress(selection) {
+    const words = selection.toString().replace(/\s+/g, " ").trim();
+    const unit = selection.anchorNode && selection.anchorNode.parentElement && selection.anchorNode.parentElement.closest(".cmp-article .cmp-unit");
+    if (!words || !unit || !unit.contains(selection.focusNode)) return null;
+    const all = words.split(" ");
+    const text = all.length <= 8 ? fragmentText(words)
+      : fragmentText(all.slice(0, 4).join(" ")) + "," + fragmentText(all.slice(-4).join(" "));
+    return here() + "#" + unit.id + ":~:text=" + text;
+  }
+  let shareButton = null;
+  document.addEventListener("selectionchange", () => {
+    const selection = document.getSelection();
+    const address = selection && !selection.isCollapsed && passageAddress(selection);
+    if (!address) { if (shareButton) shareButton.hidden = true; return; }
+    if (!shareButton) {
+      shareButton = document.createElement("button");
+      shareButton.type = "button";
+      shareButton.className = "cmp-share";
+      shareButton.textContent = "Copy a link to these words";
+      shareButton.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
+      shareButton.addEventListener("click", () => copy(shareButton.dataset.address, "Link to the passage copied"));
+      document.body.appendChild(shareButton);
+    }
+    const box = selection.getRangeAt(0).getBoundingClientRect();
+    shareButton.dataset.address = address;
+    shareButton.hidden = false;
+    shareButton.style.left = Math.max(8, box.left) + window.scrollX + "px";
+    shareButton.style.top = box.bottom + 6 + window.scrollY + "px";
+  });
+  // Where the browser left a text fragment in the address, the paragraph is the fallback.
+  function followPassage() {
+    const match = location.hash.match(/^#(p\d+):~:/);
+    const unit = match && document.getElementById(match[1]);
+    if (unit) unit.scrollIntoView();
+  }
+
   // Going back to an article keeps the reader's place: the notes they had opened are open
   // again, and the paragraph they were reading stands where it stood. Saved per page for
   // the session as the reader leaves it (a followed link, or the page closing); used only
@@ -336,6 +401,7 @@
     inertWhileClosed();
     fold();
     restorePlace();
+    followPassage();
     centreMap();
     // Material's search dialog has a role but no name; screen readers announce "dialog".
     const search = document.querySelector(".md-search[role=dialog]");
