@@ -54,7 +54,9 @@ def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, 
     for doc in docs:
         if not PARAGRAPH.search(doc["location"]):
             continue
-        words = re.findall(r"[^\W\d_]+", doc["text"])
+        # Words as a reader types them: apostrophes and hyphens kept, punctuation around dropped.
+        words = [w.strip('.,;:!?"\u201c\u201d\u2018\u2019()') for w in doc["text"].split()]
+        words = [w for w in words if w and w != "\u2014"]
         for _ in range(per_paragraph):
             size = rng.choice([2, 3, 4])
             start = rng.randrange(0, max(1, len(words) - size))

@@ -33,7 +33,7 @@ def paragraph_documents(
     A paragraph's title is "¶ N" and its own text. Material's search scores a word in a
     title a thousand times a word in the text, so with a title of "¶ N" alone any entry
     whose name holds one word of a phrase outranked the paragraph the phrase came from
-    (7 of 69 phrases found their paragraph in the first three; 47 of 69 with this, and
+    (7 of 69 phrases found their paragraph in the first three; 52 of 69 with this, and
     entries still come first for their terms: ``bench/search_ranking.py``)."""
     documents = []
     for src_uri, record in records.items():

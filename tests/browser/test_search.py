@@ -31,7 +31,7 @@ def test_a_phrase_from_a_paragraph_finds_it_and_a_term_finds_its_entry(
     first = sum(
         top[:1] == [loc] for (_, loc), top in zip(entries, ranked[len(asked) :], strict=True)
     )
-    # Measured when paragraphs got their own words as titles: 47 of 69 and 52 of 58 (7 of 69
+    # Measured when paragraphs got their own words as titles: 52 of 69 and 52 of 58 (7 of 69
     # before). A change that loses ground shows here.
-    assert found >= 45, f"{found} of {len(asked)} phrases found their paragraph"
+    assert found >= 50, f"{found} of {len(asked)} phrases found their paragraph"
     assert first >= 50, f"{first} of {len(entries)} terms found their entry first"
