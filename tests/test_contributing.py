@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from helpers import REPO, fill_template, write_entry
+from helpers import REPO, fill_template, make_project, write_entry
 from reading_companion.cli import main
 from reading_companion.frontmatter import read_document
 from reading_companion.models import EntryMeta
@@ -127,3 +127,20 @@ def test_errors_come_first_and_warnings_are_summed_up(tmp_path: Path, capsys) ->
         f"{len(lines) - 1} errors, 2 warnings (--warnings lists them): "
         "fix them and run the check again."
     )
+
+
+def test_check_finds_the_folders_the_sites_mkdocs_yml_names(tmp_path: Path, capsys) -> None:
+    """A site whose pages and entries live in other folders, named in its mkdocs.yml (with
+    MkDocs' own tags in it), is checked with no option; an option still wins."""
+    root = make_project(tmp_path / "site")
+    (root / "docs").rename(root / "pages")
+    (root / "glossary").rename(root / "terms")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("glossary_dir: glossary", "glossary_dir: terms")
+    (root / "mkdocs.yml").write_text(
+        config + "docs_dir: pages\nrepo_url: !ENV [REPO_URL, null]\n", encoding="utf-8"
+    )
+    assert main(["check", "--root", str(root)]) == 0
+    assert capsys.readouterr().out.startswith("Checked 3 entries, 1 explainer and 1 article")
+    assert main(["check", "--root", str(root), "--docs", "docs"]) == 1
+    assert "docs: no such folder" in capsys.readouterr().err

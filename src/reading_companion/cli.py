@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sized
 from pathlib import Path
 
+import yaml
+
 from .content import load_content
 from .problems import ContentError, Problem
 from .schema import SCHEMA_PATH, entry_schema_text
@@ -24,8 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate entries, explainers and articles")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
-    check.add_argument("--glossary", default="glossary", help="entry folder, relative to root")
-    check.add_argument("--docs", default="docs", help="docs folder, relative to root")
+    check.add_argument(
+        "--glossary",
+        help="entry folder, relative to root (default: as mkdocs.yml says, or glossary)",
+    )
+    check.add_argument(
+        "--docs", help="docs folder under root (default: as mkdocs.yml says, or docs)"
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings (and list them)")
     check.add_argument("--warnings", action="store_true", help="list every warning")
     schema = commands.add_parser("schema", help="write the JSON Schema of an entry's front matter")
@@ -36,9 +43,42 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(entry_schema_text(), encoding="utf-8")
         print(f"Wrote {args.out}")
         return 0
+    glossary, docs = folders_of(args.root)
     return run_check(
-        args.root, args.glossary, args.docs, strict=args.strict, list_warnings=args.warnings
+        args.root,
+        args.glossary or glossary,
+        args.docs or docs,
+        strict=args.strict,
+        list_warnings=args.warnings,
     )
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` for its folders only: MkDocs' own tags (``!ENV``, ``!relative``,
+    Python names) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def folders_of(root: Path) -> tuple[str, str]:
+    """The glossary and docs folders the site under ``root`` names in its ``mkdocs.yml``
+    (the companion plugin's ``glossary_dir`` and MkDocs' ``docs_dir``), or the defaults."""
+    glossary, docs = "glossary", "docs"
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return glossary, docs
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except yaml.YAMLError:
+        return glossary, docs  # MkDocs itself will say what is wrong with it
+    docs = str(config.get("docs_dir") or docs)
+    for plugin in config.get("plugins") or []:
+        options = plugin.get("companion") if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and options.get("glossary_dir"):
+            glossary = str(options["glossary_dir"])
+    return glossary, docs
 
 
 def run_check(
