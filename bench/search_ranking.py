@@ -12,18 +12,20 @@ Usage: ./dev build && .venv/bin/python bench/search_ranking.py [--site site] [--
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import random
 import re
 import shutil
-import threading
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from screenshots import CHROMIUM_ARGS, serve  # noqa: E402 (found through the path above)
+
 PARAGRAPH = re.compile(r"#p\d+$")
 # Material's worker protocol: set up with the index, then one query per message.
 RANK = """async ([worker, index, queries]) => {
@@ -40,11 +42,6 @@ RANK = """async ([worker, index, queries]) => {
   }
   return ranked;
 }"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, str]]:
@@ -64,6 +61,44 @@ def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, 
     return found
 
 
+@dataclass
+class Ranking:
+    """Where each phrase's paragraph and each term's entry came in the results."""
+
+    found: list[tuple[str, str, list[str]]]  # (phrase, its paragraph, the first three results)
+    entries: int  # entry terms searched
+    entries_first: int  # of which the entry came first
+
+    @property
+    def hits(self) -> list[tuple[str, str, list[str]]]:
+        """The phrases whose paragraph is among the first three results."""
+        return [f for f in self.found if f[1] in f[2]]
+
+
+def rank(page: Page, worker: str, index: dict, per_paragraph: int = 3, seed: int = 3) -> Ranking:
+    """Run the phrases and the entry terms of ``index`` through the search worker at the
+    address ``worker``, in ``page`` (a page of the same site)."""
+    index = {**index, "options": {"suggest": False}}
+    asked = phrases(index["docs"], per_paragraph, seed)
+    entries = [
+        (d["title"], d["location"])
+        for d in index["docs"]
+        if re.fullmatch(r"glossary/[^/#]+/", d["location"])
+    ]
+    queries = [q for q, _ in asked] + [t for t, _ in entries]
+    ranked = page.evaluate(RANK, [worker, index, queries])
+    found = [(q, loc, r[:3]) for (q, loc), r in zip(asked, ranked, strict=False)]
+    first = [1 for (_, loc), r in zip(entries, ranked[len(asked) :], strict=True) if r[:1] == [loc]]
+    return Ranking(found, len(entries), len(first))
+
+
+def worker_of(site: Path) -> str:
+    """The path of Material's search worker inside a built site."""
+    return (
+        next((site / "assets/javascripts/workers").glob("search.*.js")).relative_to(site).as_posix()
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
@@ -72,39 +107,18 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=10, help="misses to list")
     args = parser.parse_args()
     index = json.loads((args.site / "search/search_index.json").read_text(encoding="utf-8"))
-    index["options"] = {"suggest": False}
-    docs = index["docs"]
-    asked = phrases(docs, args.per_paragraph, args.seed)
-    entries = [
-        (d["title"], d["location"])
-        for d in docs
-        if re.fullmatch(r"glossary/[^/#]+/", d["location"])
-    ]
-    worker = next((args.site / "assets/javascripts/workers").glob("search.*.js"))
-    handler = functools.partial(QuietHandler, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
-            )
-            page = browser.new_page()
-            page.goto(base + "404.html")
-            queries = [q for q, _ in asked] + [t for t, _ in entries]
-            ranked = page.evaluate(
-                RANK, [f"{base}assets/javascripts/workers/{worker.name}", index, queries]
-            )
-            browser.close()
-    finally:
-        server.shutdown()
-    found = [(q, loc, r[:3]) for (q, loc), r in zip(asked, ranked, strict=False)]
-    hits = [f for f in found if f[1] in f[2]]
-    first = [1 for (_, loc), r in zip(entries, ranked[len(asked) :], strict=True) if r[:1] == [loc]]
-    print(f"Paragraph phrases with their paragraph in the first three: {len(hits)} of {len(found)}")
-    print(f"Entry terms with their entry first: {len(first)} of {len(entries)}")
-    for query, location, top in [f for f in found if f not in hits][: args.misses]:
+    with serve(args.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        page = browser.new_page()
+        page.goto(base + "404.html")
+        result = rank(page, base + worker_of(args.site), index, args.per_paragraph, args.seed)
+        browser.close()
+    hits, asked = result.hits, len(result.found)
+    print(f"Paragraph phrases with their paragraph in the first three: {len(hits)} of {asked}")
+    print(f"Entry terms with their entry first: {result.entries_first} of {result.entries}")
+    for query, location, top in [f for f in result.found if f not in hits][: args.misses]:
         print(f"  {query!r} ({location.split('#')[1]}): {', '.join(top) or 'nothing'}")
 
 

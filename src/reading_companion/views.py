@@ -129,14 +129,15 @@ class Views:
         explainer = self.content.explainer_pages.get(src_uri)
         if explainer is None:
             return None
-        pointing = self.pointing.get(f"explainer:{explainer.id}", [])
+        key = f"explainer:{explainer.id}"
+        pointing = self.pointing.get(key, [])
         return {
             "id": explainer.id,
             "summary": explainer.meta.summary,
             "sources": [source.model_dump() for source in explainer.meta.sources],
             "updated": explainer.meta.updated,
             "entries": [self.entry_link(self.content.entries[e]) for e in explainer.meta.entries],
-            "backlinks": self._paragraph_links(pointing, f"explainer:{explainer.id}"),
+            "backlinks": self._paragraph_links(pointing, key),
         }
 
     def explainers(self, order: list[str]) -> list[dict]:

@@ -186,21 +186,26 @@
     const on = WIDE.matches && !printing;
     article.classList.toggle("cmp-flowing", on);
     article.classList.remove("cmp-short");
-    if (on && !placeNotes(article)) {
+    if (!on) {
+      unplaceNotes(article);
+    } else if (!placeNotes(article)) {
       article.classList.add("cmp-short");
       placeNotes(article);
-    } else if (!on) {
-      article.querySelectorAll(".cmp-unit > .cmp-notes").forEach((aside) => { aside.style.top = ""; });
-      article.style.paddingBottom = "";
     }
+  }
+
+  // Every paragraph's notes back where the layout puts them; their asides, in reading order.
+  function unplaceNotes(article) {
+    const asides = Array.from(article.querySelectorAll(".cmp-unit > .cmp-notes"));
+    asides.forEach((aside) => { aside.style.top = ""; });
+    article.style.paddingBottom = "";
+    return asides;
   }
 
   // Move each paragraph's notes down as far as the notes before them need; say whether they
   // stay near their paragraph (none more than half a window below it) and end with the text.
   function placeNotes(article) {
-    const asides = Array.from(article.querySelectorAll(".cmp-unit > .cmp-notes"));
-    asides.forEach((aside) => { aside.style.top = ""; });
-    article.style.paddingBottom = "";
+    const asides = unplaceNotes(article);
     // Read every position first, then move: one layout, however many paragraphs.
     const spots = asides.map((aside) => ({ aside, top: aside.getBoundingClientRect().top, height: aside.scrollHeight }));
     let reached = -Infinity, furthest = 0;
@@ -319,10 +324,10 @@
     if (!navigator.clipboard) return;
     navigator.clipboard.writeText(address).then(() => say(message), () => {});
   }
-  const here = () => location.origin + location.pathname;
+  const pageAddress = () => location.origin + location.pathname;
   document.addEventListener("click", (event) => {
     const pnum = event.target.closest && event.target.closest(".cmp-unit > .cmp-pnum");
-    if (pnum) copy(here() + pnum.getAttribute("href"), "Link to " + pnum.textContent + " copied");
+    if (pnum) copy(pageAddress() + pnum.getAttribute("href"), "Link to " + pnum.textContent + " copied");
   });
   // Text fragments take their words percent-encoded, "-", "," and "&" included.
   const fragmentText = (words) => encodeURIComponent(words).replace(/[-,&]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
@@ -333,7 +338,7 @@
     const all = words.split(" ");
     const text = all.length <= 8 ? fragmentText(words)
       : fragmentText(all.slice(0, 4).join(" ")) + "," + fragmentText(all.slice(-4).join(" "));
-    return here() + "#" + unit.id + ":~:text=" + text;
+    return pageAddress() + "#" + unit.id + ":~:text=" + text;
   }
   let shareButton = null;
   document.addEventListener("selectionchange", () => {
