@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,10 +31,40 @@ def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def build_clean(project: Path) -> Path:
-    """``mkdocs build --strict`` the project, which must pass without a warning; its site."""
-    result = mkdocs("build", "--strict", cwd=project)
-    assert result.returncode == 0, result.stderr
+def zensical(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``companion zensical``, the documented way to build with Zensical."""
+    return subprocess.run(
+        [sys.executable, "-m", "reading_companion.cli", "zensical", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# The hosts the build tests run on. Zensical is an optional extra: its tests skip, saying
+# so, only where it cannot be installed.
+HOSTS = [
+    "mkdocs",
+    pytest.param(
+        "zensical",
+        marks=pytest.mark.skipif(
+            importlib.util.find_spec("zensical") is None,
+            reason="Zensical is not installed (pip install -e '.[zensical]')",
+        ),
+    ),
+]
+
+
+def build(host: str, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` or ``companion zensical build`` the project."""
+    return (mkdocs if host == "mkdocs" else zensical)("build", *args, cwd=project)
+
+
+def build_clean(project: Path, host: str = "mkdocs") -> Path:
+    """Build the project strictly, which must pass without a warning; its site."""
+    result = build(host, project, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
 
@@ -77,6 +109,21 @@ def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealSi
 
 
 @pytest.fixture(scope="session")
-def real_site(built_real_site: RealSite) -> Path:
-    """The repository's own site, built with ``mkdocs build --strict``."""
-    return built_real_site.folder
+def zensical_real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built with ``companion zensical build --strict`` in a
+    copy of what the build reads (so that the checkout's ``build/`` and ``site/`` stay)."""
+    root = tmp_path_factory.mktemp("zensical-real")
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # the contributing page includes the guide
+        shutil.copy(REPO / name, root / name)
+    for folder in ("docs", "glossary", "overrides", "data"):
+        shutil.copytree(REPO / folder, root / folder)
+    build_clean(root, "zensical")
+    return root / "site"
+
+
+@pytest.fixture(scope="session", params=HOSTS)
+def real_site(request: pytest.FixtureRequest) -> Path:
+    """The repository's own site, built strictly by each host."""
+    if request.param == "mkdocs":
+        return request.getfixturevalue("built_real_site").folder
+    return request.getfixturevalue("zensical_real_site")

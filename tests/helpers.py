@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -144,3 +145,13 @@ def fill_template(body: str = BODY) -> str:
         assert placeholder in text, placeholder
         text = text.replace(placeholder, value)
     return text[: text.rindex("---\n") + 4] + body + "\n"
+
+
+def search_documents(site: Path) -> dict[str, dict]:
+    """The search index by location, as Material for MkDocs or Zensical writes it."""
+    material = site / "search/search_index.json"
+    if material.exists():
+        docs = json.loads(material.read_text(encoding="utf-8"))["docs"]
+    else:
+        docs = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    return {d["location"]: d for d in docs}

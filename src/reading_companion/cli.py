@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import zensical_site
 from .content import load_content
 from .problems import ContentError, Problem
 from .schema import SCHEMA_PATH, entry_schema_text
@@ -37,7 +38,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--warnings", action="store_true", help="list every warning")
     schema = commands.add_parser("schema", help="write the JSON Schema of an entry's front matter")
     schema.add_argument("--out", type=Path, default=Path(SCHEMA_PATH), help="where to write it")
-    args = parser.parse_args(argv)
+    zensical = commands.add_parser(
+        "zensical", help="build or serve the site with Zensical (README: Zensical)"
+    )
+    zensical.add_argument("action", choices=["build", "serve"])
+    zensical.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "zensical":
+        return zensical_site.run(args.action, args.root, rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "schema":
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(entry_schema_text(), encoding="utf-8")

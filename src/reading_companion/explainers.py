@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,3 +37,15 @@ def load_explainer(path: Path, shown: str, src_uri: str) -> tuple[Explainer | No
         return None, problems
     problems += date_problems(document, meta.updated, meta.sources, meta.timeline)
     return Explainer(path.stem, meta, src_uri, shown, str(path)), problems
+
+
+def listed_paths(nav: object) -> Iterator[str]:
+    """Every page path written in a ``nav`` setting, however nested."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from listed_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from listed_paths(item)

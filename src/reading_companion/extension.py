@@ -272,7 +272,7 @@ def content_of(glossary_dir: Path, docs_dir: Path) -> Content:
     """The content of two folders, loaded once per process and again only when a file in
     them is added, removed or changed (as under a server that rebuilds on edits)."""
     key = (str(glossary_dir.resolve()), str(docs_dir.resolve()))
-    state = _state_of(key)
+    state = state_of(key)
     known = _loaded.get(key)
     if known is None or known[0] != state:
         kept = _kept.setdefault(key, KeptFiles())
@@ -280,7 +280,7 @@ def content_of(glossary_dir: Path, docs_dir: Path) -> Content:
     return _loaded[key][1]
 
 
-def _state_of(folders: tuple[str, ...]) -> tuple:
+def state_of(folders: tuple[str, ...]) -> tuple:
     """Name, modification time and size of every content file under ``folders``: asked
     once per page, so it walks with ``os.scandir``, whose entries carry most of a stat."""
     state = []

@@ -8,9 +8,12 @@ to the page being rendered, so both ``use_directory_urls`` modes work.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import groupby
+from pathlib import Path
+from typing import Any
 
 from .content import Content, entry_page
 from .dates import parse_partial_date
@@ -234,6 +237,29 @@ class Views:
             "places": sorted(places, key=lambda p: (not p["inside"], p["label"])),
             "routes": routes,
         }
+
+    def context(
+        self, src_uri: str, meta: dict, explainer_order: list[str], map_data: Path
+    ) -> dict[str, Any]:
+        """What a page's template receives beside the host's own variables, by what the
+        page is: an entry, the glossary index, or a page asking for a companion template
+        (explainers' index, timeline, map); ``explainer`` and ``article`` always, ``None``
+        unless the page is one."""
+        context: dict[str, Any] = {}
+        template = meta.get("template")
+        if "companion_entry" in meta:
+            context["entry"] = self.entry(meta["companion_entry"])
+        elif meta.get("companion_index"):
+            context["glossary"] = self.index()
+        elif template == "companion/explainers-index.html":
+            context["explainers"] = self.explainers(explainer_order)
+        elif template == "companion/timeline.html":
+            context["timeline"] = self.timeline()
+        elif template == "companion/map.html" and map_data.exists():
+            context["map"] = self.map(json.loads(map_data.read_text(encoding="utf-8")))
+        context["explainer"] = self.explainer(src_uri)
+        context["article"] = self.article(src_uri)
+        return context
 
     def article(self, src_uri: str) -> dict | None:
         """The source credit of an article page."""

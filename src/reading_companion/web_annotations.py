@@ -8,7 +8,11 @@ See https://www.w3.org/TR/annotation-model/.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin
 
 from .content import Content, entry_page
 from .extension import ArticleRecord
@@ -103,3 +107,31 @@ def _annotation(
         ],
         "target": {"source": page_url, "type": "Text", "selector": selectors},
     }
+
+
+def write_annotations(
+    site_dir: Path,
+    site_url: str,
+    content: Content,
+    records: dict[str, ArticleRecord],
+    url_of: Callable[[str], str],
+) -> None:
+    """Write ``<article>.annotations.jsonld`` for every article page rendered in this build."""
+
+    @functools.cache
+    def absolute(src_uri: str) -> str:
+        return urljoin(site_url, url_of(src_uri))
+
+    for src_uri, record in records.items():
+        path = annotations_path(src_uri)
+        collection = web_annotations(
+            record,
+            content,
+            collection_url=urljoin(site_url, path),
+            page_url=absolute(src_uri),
+            url_of=absolute,
+        )
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Compact: json's fast encoder only runs without indentation.
+        target.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")

@@ -11,17 +11,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-
-def listed_paths(nav: object) -> Iterator[str]:
-    """Every page path written in a ``nav`` setting, however nested."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from listed_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from listed_paths(item)
+from ..explainers import listed_paths
 
 
 def unlisted(files: Files, config: MkDocsConfig, pages: set[str]) -> list[str]:

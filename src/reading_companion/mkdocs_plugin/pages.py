@@ -6,8 +6,6 @@ every page, so a thousand entries in it would make every page slower to build.
 
 from __future__ import annotations
 
-import html
-import json
 import os
 from pathlib import Path
 
@@ -17,44 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..content import ENTRY_PAGES, entry_page
 from ..glossary import Entry
-
-INDEX_URI = f"{ENTRY_PAGES}/index.md"
-
-
-def entry_meta(entry: Entry, boost: float) -> dict:
-    """What MkDocs and the templates read from an entry page's metadata.
-
-    The plugin sets it in ``on_page_markdown`` instead of writing front matter into the
-    generated page: MkDocs would parse that again, slowly, for every entry.
-    """
-    return {
-        "title": entry.meta.term,
-        # Material prints the description into an attribute without escaping it.
-        "description": html.escape(entry.meta.summary, quote=True),
-        "template": "companion/glossary-entry.html",
-        # Entry pages are not in the navigation: its sidebar would stand empty beside them.
-        "hide": ["navigation"],
-        "search": {"boost": boost},
-        "companion_entry": entry.id,
-    }
-
-
-def entry_id_of(src_uri: str) -> str | None:
-    """The entry id of a generated entry page's path, or ``None`` for any other page."""
-    folder, _, name = src_uri.rpartition("/")
-    if folder != ENTRY_PAGES or not name.endswith(".md") or name == "index.md":
-        return None
-    return name.removesuffix(".md")
-
-
-def index_markdown() -> str:
-    """The glossary index: its list is drawn by its template from the entries."""
-    meta = {
-        "title": "Glossary",
-        "template": "companion/glossary-index.html",
-        "companion_index": True,
-    }
-    return f"---\n{json.dumps(meta)}\n---\n"
+from ..glossary_pages import INDEX_URI, index_markdown
 
 
 def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, Entry]) -> None:

@@ -9,7 +9,6 @@ them itself, so a site needs no ``overrides/`` to use it.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -27,14 +26,16 @@ from mkdocs.structure.pages import Page
 from ..content import Content, KeptFiles, load_content
 from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
+from ..glossary_pages import INDEX_URI, entry_id_of, entry_meta
 from ..problems import ContentError, Problem
 from ..typography import smarten
 from ..usage import named_entries, passages, pointers, unused_entry_warnings
 from ..views import Views
+from ..web_annotations import write_annotations
 from . import navigation
 from .config import CompanionConfig
-from .pages import INDEX_URI, add_glossary_pages, entry_id_of, entry_meta
-from .publish import deepen_search_index, write_annotations
+from .pages import add_glossary_pages
+from .publish import deepen_search_index
 from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
@@ -229,21 +230,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled or self.views is None:
             return None
         context["companion_links"] = self.links
-        meta = page.meta
-        if "companion_entry" in meta:
-            context["entry"] = self.views.entry(meta["companion_entry"])
-        elif meta.get("companion_index"):
-            context["glossary"] = self.views.index()
-        elif meta.get("template") == "companion/explainers-index.html":
-            context["explainers"] = self.views.explainers(self.explainer_order)
-        elif meta.get("template") == "companion/timeline.html":
-            context["timeline"] = self.views.timeline()
-        elif meta.get("template") == "companion/map.html":
-            data = Path(config.config_file_path).parent / self.config.map_data
-            if data.exists():
-                context["map"] = self.views.map(json.loads(data.read_text(encoding="utf-8")))
-        context["explainer"] = self.views.explainer(page.file.src_uri)
-        context["article"] = self.views.article(page.file.src_uri)
+        map_data = Path(config.config_file_path).parent / self.config.map_data
+        context.update(
+            self.views.context(page.file.src_uri, page.meta, self.explainer_order, map_data)
+        )
         if self.problems:
             banner = self.env.get_template("companion/problems.html")
             page.content = banner.render(problems=self.problems) + (page.content or "")

@@ -1,0 +1,526 @@
+"""Build the site with Zensical, which runs Python-Markdown extensions but no MkDocs plugins.
+
+What the MkDocs plugin does in memory is done here around ``zensical build``:
+
+1. **Before** (:func:`stage`): load and validate the content (a broken entry stops here,
+   before anything is written); write a copy of ``docs/`` into ``build/zensical/docs``
+   with the glossary's pages added, and with every page that uses a companion template
+   given its template's output as two strings of front matter, ``companion_head`` and
+   ``companion_foot``, which one small template (``companion/zensical-page.html``)
+   puts around the page's own Markdown. The templates are the MkDocs plugin's own,
+   rendered here with Jinja2 (Zensical's template engine lacks the filters and
+   methods they use), so both hosts show the same words. The configuration is the
+   site's ``mkdocs.yml`` with the extension, the stylesheet and the script added.
+2. **During**: Zensical builds the copy; the extension annotates the article as under
+   MkDocs, learning which page it renders from Zensical.
+3. **After** (:func:`finish`): add the paragraph and alias documents to Zensical's
+   ``search.json`` and publish the notes as Web Annotations.
+
+``build/`` is ignored by git: ``glossary/`` and ``docs/`` stay the only sources.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib.resources import files as package_files
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+import yaml
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+
+from .content import ENTRY_PAGES, Content, entry_page, load_content
+from .dates import readable_date
+from .explainers import listed_paths
+from .extension import ArticleRecord, CompanionExtension, state_of
+from .frontmatter import parse_document
+from .glossary_pages import INDEX_URI, entry_meta, index_markdown
+from .problems import ContentError, Problem
+from .search import entry_names, paragraph_documents
+from .typography import smarten
+from .usage import passages, pointers
+from .views import Views
+from .web_annotations import write_annotations
+
+THEME_DIR = Path(str(package_files("reading_companion") / "theme"))
+PAGE_TEMPLATE = "companion/zensical-page.html"
+ASSETS = ["assets/companion/companion.css", "assets/companion/companion.js"]
+SITE_LINKS = {  # as the MkDocs plugin's: pages templates link to by name, when the site has them
+    "glossary": INDEX_URI,
+    "explainers": "explainers/index.md",
+    "timeline": "timeline.md",
+    "map": "map.md",
+    "contributing": "contributing.md",
+}
+STAGE = Path("build/zensical")  # under the project folder; build/ is ignored by git
+# The page's HTML in a template's content block: the text before it is the head, after it
+# the foot. (A character no template or content writes.)
+CONTENT_MARK = "\ufdd0companion-content\ufdd0"
+
+
+# -- mkdocs.yml, read and written back with MkDocs' own tags (!ENV, !relative) intact --
+
+
+@dataclass
+class Tagged:
+    """A value under a YAML tag this module does not interpret, kept as written."""
+
+    tag: str
+    value: Any
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.SequenceNode):
+        value: Any = loader.construct_sequence(node, deep=True)
+    elif isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return Tagged(node.tag, value)
+
+
+def _write_tag(dumper: yaml.SafeDumper, tagged: Tagged) -> yaml.Node:
+    if isinstance(tagged.value, list):
+        return dumper.represent_sequence(tagged.tag, tagged.value)
+    if isinstance(tagged.value, dict):
+        return dumper.represent_mapping(tagged.tag, tagged.value)
+    return dumper.represent_scalar(tagged.tag, tagged.value)
+
+
+_ConfigLoader.add_multi_constructor("!", _keep_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+_ConfigDumper.add_representer(Tagged, _write_tag)
+
+
+def read_config(path: Path) -> dict:
+    """``mkdocs.yml`` as data, its tags kept for writing back."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+def _companion_options(config: dict) -> dict:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("companion"), dict):
+            return plugin["companion"]
+    return {}
+
+
+# -- URLs, as MkDocs and Zensical make them --
+
+
+def url_maker(directory_urls: bool):
+    """The site-relative URL of a page path inside ``docs/``."""
+
+    def url_of(src_uri: str) -> str:
+        path = src_uri.removesuffix(".md")
+        if not directory_urls:
+            return path + ".html"
+        if path == "index":
+            return ""
+        return path.removesuffix("/index") + "/" if path.endswith("/index") else path + "/"
+
+    return url_of
+
+
+def relative_url(target: str, here: str) -> str:
+    """``target`` (site-relative) as a link from the page at ``here``: MkDocs' ``url``
+    filter, which the templates use."""
+    if urlsplit(target).scheme or target.startswith(("/", "#")):
+        return target
+    path, hash_, fragment = target.partition("#")
+    start = "/" + here.rpartition("/")[0]
+    relative = posixpath.relpath("/" + path, start)
+    if path == "" or path.endswith("/"):
+        relative = "./" if relative == "." else relative + "/"
+    return relative + hash_ + fragment
+
+
+# -- Staging --
+
+
+class _PageContent(str):
+    """Stands for the page's HTML in a template: prints as the mark, and answers the
+    templates' one question about it (``"<h1" in page.content``) from the Markdown."""
+
+    has_h1: bool
+
+    def __new__(cls, body: str) -> _PageContent:
+        content = super().__new__(cls, CONTENT_MARK)
+        content.has_h1 = re.search(r"^#[ \t]", body, re.MULTILINE) is not None
+        return content
+
+    def __contains__(self, part: object) -> bool:
+        return self.has_h1 if part == "<h1" else str.__contains__(self, part)  # type: ignore[operator]
+
+
+@dataclass
+class Stage:
+    """A site made ready for Zensical, and what :func:`finish` needs after its build."""
+
+    config_file: Path
+    site_dir: Path
+    site_url: str
+    content: Content
+    records: dict[str, ArticleRecord]
+    url_of: Any
+
+
+def template_environment(custom_dir: Path | None) -> Environment:
+    """Jinja2 as MkDocs sets it up for the plugin's templates: the site's own folder
+    first, the package's next; Material's partials the content blocks include are
+    left out (Zensical's template draws the page's actions itself)."""
+    folders = [FileSystemLoader(str(custom_dir))] if custom_dir else []
+    env = Environment(
+        loader=ChoiceLoader(
+            [*folders, FileSystemLoader(str(THEME_DIR)), DictLoader({"partials/actions.html": ""})]
+        ),
+        autoescape=False,  # as MkDocs: the templates turn it on where they write text
+    )
+    env.filters["companion_date"] = readable_date
+    env.filters["companion_smart"] = smarten
+    return env
+
+
+def render_around(
+    env: Environment, template: str, context: dict[str, Any], here: str
+) -> tuple[str, str]:
+    """The head and the foot a template's content block puts around the page's HTML."""
+    env.filters["url"] = lambda target: relative_url(str(target or ""), here)
+    compiled = env.get_template(template)
+    html = "".join(compiled.blocks["content"](compiled.new_context(context)))
+    head, _, foot = html.partition(CONTENT_MARK)
+    return head, foot
+
+
+def annotate_articles(content: Content, extensions: list, configs: dict) -> dict:
+    """Run the extension over every article, as the host will: what it finds makes the
+    backlinks, search documents and annotations."""
+    extension = CompanionExtension(content=content)
+    for src_uri, article in content.articles.items():
+        extension.current_page = src_uri
+        markdown.Markdown(extensions=[*extensions, extension], extension_configs=configs).convert(
+            article.body
+        )
+    return extension.records
+
+
+def _extensions_of(config: dict) -> tuple[list[str], dict]:
+    names, options = [], {}
+    for item in config.get("markdown_extensions") or []:
+        name, value = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if isinstance(value, dict):
+            options[name] = value
+    return names, options
+
+
+def stage(root: Path, config_name: str = "mkdocs.yml") -> Stage:
+    """Load the content and write the site Zensical builds into ``root/build/zensical``.
+
+    Raises :class:`~reading_companion.problems.ContentError` before writing anything
+    when the content is broken."""
+    root = root.resolve()
+    config = read_config(root / config_name)
+    options = _companion_options(config)
+    docs = root / str(config.get("docs_dir") or "docs")
+    glossary = root / str(options.get("glossary_dir") or "glossary")
+    custom = (config.get("theme") or {}).get("custom_dir")
+    custom_dir = root / custom if isinstance(custom, str) else None
+    content = load_content(glossary, docs, root)
+    if content.warnings:
+        print(f"{len(content.warnings)} content warnings (run 'companion check' to list them)")
+    extensions, extension_options = _extensions_of(config)
+    records = annotate_articles(content, extensions, extension_options)
+
+    url_of = url_maker(config.get("use_directory_urls", True) is not False)
+    views = Views(content, pointers(records), url_of, passages(records))
+    wanted = _files_under(docs, "docs")  # path under the stage -> bytes
+    pages = {uri[5:]: data.decode("utf-8") for uri, data in wanted.items() if uri.endswith(".md")}
+    pages[INDEX_URI] = index_markdown()
+    for entry in content.entries.values():
+        meta = entry_meta(entry, float(options.get("entry_boost", 2.0)))
+        pages[entry_page(entry.id)] = _front_matter(meta) + entry.body
+
+    nav = config.get("nav")
+    explainer_pages = content.explainer_pages
+    in_nav = [p for p in listed_paths(nav) if p in explainer_pages] if nav else []
+    unlisted = sorted(set(explainer_pages) - set(in_nav))
+    if nav:
+        _add_to_nav(nav, SITE_LINKS["explainers"], unlisted)
+    order = in_nav + unlisted
+
+    env = template_environment(custom_dir)
+    links = {name: url_of(uri) if uri in pages else None for name, uri in SITE_LINKS.items()}
+    map_data = root / str(options.get("map_data") or "data/map.json")
+    for src_uri, text in pages.items():
+        staged = _staged_page(src_uri, text, content, views, env, links, order, map_data, url_of)
+        wanted[f"docs/{src_uri}"] = staged.encode("utf-8")
+    if custom_dir:
+        wanted.update(_files_under(custom_dir, "theme"))
+    wanted.update(_files_under(THEME_DIR / "assets", "theme/assets"))
+    wanted[f"theme/{PAGE_TEMPLATE}"] = (THEME_DIR / PAGE_TEMPLATE).read_bytes()
+
+    site_dir = root / str(config.get("site_dir") or "site")
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"  # Zensical keeps it beside its configuration
+    # Material's look unless the site chose one: the companion's styles are made for it.
+    config["theme"] = {"variant": "classic", **(config.get("theme") or {}), "custom_dir": "theme"}
+    config["extra_css"] = [*(config.get("extra_css") or []), ASSETS[0]]
+    config["extra_javascript"] = [*(config.get("extra_javascript") or []), ASSETS[1]]
+    extension = {"glossary_dir": str(glossary), "docs_dir": str(docs)}
+    config["markdown_extensions"] = [
+        *(config.get("markdown_extensions") or []),
+        {"reading_companion.extension": extension},
+    ]
+    # Entry pages stay out of the navigation, as under MkDocs; the index stays in.
+    hidden = f"/{ENTRY_PAGES}/*.md\n!/{INDEX_URI}"
+    config["not_in_nav"] = "\n".join(x for x in (config.get("not_in_nav"), hidden) if x)
+    config.pop("plugins", None)  # Zensical ignores them; their work is done here
+    wanted["mkdocs.yml"] = (
+        "# Written by 'companion zensical' from ../../mkdocs.yml: edit that, not this.\n"
+        + yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+    ).encode("utf-8")
+    out = root / STAGE
+    _sync(out, wanted)
+    config_file = out / "mkdocs.yml"
+    site_url = config.get("site_url")
+    return Stage(
+        config_file,
+        site_dir,
+        site_url if isinstance(site_url, str) else "",
+        content,
+        records,
+        url_of,
+    )
+
+
+def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {
+        f"{prefix}/{path.relative_to(folder).as_posix()}": path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _sync(out: Path, wanted: dict[str, bytes]) -> None:
+    """Make ``out`` hold ``wanted``, writing only what changed (a serving Zensical then
+    renders only those pages again) and removing what is no longer wanted; the site
+    Zensical writes there is its own."""
+    for name, data in wanted.items():
+        target = out / name
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    for folder in (out / "docs", out / "theme"):
+        for path in sorted(folder.rglob("*"), reverse=True):  # files before their folders
+            name = path.relative_to(out).as_posix()
+            if path.is_file() and name not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def _front_matter(meta: dict, body_line: int = 4) -> str:
+    """Front matter (JSON, which is YAML) that ends where the body starts at ``body_line``,
+    so that what Zensical reports about the body names the line of the file as written."""
+    blank = "\n" * max(0, body_line - 4)
+    return f"---\n{json.dumps(meta, ensure_ascii=False, default=str)}\n{blank}---\n"
+
+
+def _staged_page(
+    src_uri: str,
+    text: str,
+    content: Content,
+    views: Views,
+    env: Environment,
+    links: dict,
+    order: list[str],
+    map_data: Path,
+    url_of: Any,
+) -> str:
+    """A page as Zensical is given it: as written, or with its companion template's
+    head and foot in its front matter."""
+    document, _ = parse_document(text, src_uri)
+    if document is None:  # no front matter: a plain page
+        return text
+    meta = dict(document.meta)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = smarten(meta["title"])
+    if src_uri in content.articles:
+        meta.setdefault("template", "companion/article.html")
+        meta.setdefault("title", smarten(content.articles[src_uri].meta.title))
+        meta["companion_article"] = True  # the template's skip link
+    elif src_uri in content.explainer_pages:
+        meta.setdefault("template", "companion/explainer.html")
+    template = meta.get("template")
+    if not (isinstance(template, str) and template.startswith("companion/")):
+        return text
+    here = url_of(src_uri)
+    page = SimpleNamespace(
+        title=meta.get("title") or _first_heading(document.body) or src_uri,
+        content=_PageContent(document.body),
+        meta=meta,
+        url=here,
+    )
+    context = {"page": page, "companion_links": links}
+    context.update(views.context(src_uri, meta, order, map_data))
+    head, foot = render_around(env, template, context, here)
+    meta.update(template=PAGE_TEMPLATE, companion_head=head, companion_foot=foot)
+    return _front_matter(meta, document.body_line) + document.body
+
+
+def _first_heading(body: str) -> str | None:
+    found = re.search(r"^#[ \t]+(.+?)[ \t#]*$", body, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def _add_to_nav(nav: list, home: str, pages: list[str]) -> None:
+    """Append ``pages`` to the section of ``nav`` that lists ``home``, else to the end."""
+
+    def find(items: list) -> list | None:
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if value == home:
+                return items
+            if isinstance(value, list) and (found := find(value)) is not None:
+                return found
+        return None
+
+    (find(nav) or nav).extend(pages)
+
+
+# -- After the build --
+
+
+def finish(stage: Stage) -> None:
+    """Add the companion's search documents to Zensical's index; write Web Annotations."""
+    built = stage.config_file.parent / "site"
+    index = built / "search.json"
+    if index.exists():
+        add_search_items(index, stage.content, stage.records, stage.url_of)
+    write_annotations(built, stage.site_url, stage.content, stage.records, stage.url_of)
+
+
+def add_search_items(
+    index: Path, content: Content, records: dict[str, ArticleRecord], url_of: Any
+) -> None:
+    """Zensical's ``search.json``: an article's own items give way to one per paragraph
+    (so a phrase opens its paragraph), and entries gain their other names."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    names = entry_names(content, url_of)
+    articles = {url_of(src_uri) for src_uri in records}
+    items = []
+    for item in data["items"]:
+        page = item["location"].partition("#")[0]
+        if page in articles:
+            continue
+        if item["location"] in names:
+            item["text"] = f"<p>{names[item['location']]}</p>{item['text']}"
+        items.append(item)
+    for document in paragraph_documents(records, url_of):
+        items.append(
+            {
+                "location": document.location,
+                "level": 0 if "#" not in document.location else 1,
+                "title": document.title,
+                "text": document.text,
+                "path": [],
+                "tags": [],
+            }
+        )
+    data["items"] = items
+    index.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def run(command: str, root: Path, arguments: list[str]) -> int:
+    """``companion zensical build|serve``: stage, run Zensical, finish."""
+    try:
+        staged = stage(root)
+    except ContentError as error:
+        _report(error)
+        print("The site was not built: fix the content and build again.", file=sys.stderr)
+        return 1
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
+        "zensical"
+    )
+    if zensical is None:
+        print(
+            "Zensical is not installed: pip install 'reading-companion[zensical]'.", file=sys.stderr
+        )
+        return 1
+    command_line = [zensical, command, "--config-file", str(staged.config_file), *arguments]
+    if command == "serve":
+        return serve(root, command_line)
+    result = subprocess.run(command_line, cwd=root, check=False)
+    if result.returncode == 0:
+        finish(staged)
+        publish(staged)
+    return result.returncode
+
+
+def serve(root: Path, command_line: list[str]) -> int:
+    """Run ``zensical serve`` on the stage, and stage again whenever an entry, explainer or
+    page changes: Zensical watches only the stage. Broken content leaves the last good
+    stage in place, and says what is wrong."""
+    config = read_config(root / "mkdocs.yml")
+    folders = (
+        str(root / str(_companion_options(config).get("glossary_dir") or "glossary")),
+        str(root / str(config.get("docs_dir") or "docs")),
+    )
+    process = subprocess.Popen(command_line, cwd=root)
+    # Stopped by a signal, stop Zensical too (Python leaves its children running).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    seen = state_of(folders)
+    try:
+        while process.poll() is None:
+            time.sleep(1)
+            now = state_of(folders)
+            if now == seen:
+                continue
+            seen = now
+            try:
+                stage(root)
+            except ContentError as error:
+                _report(error)
+                print("Serving the last good content until this is fixed.", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if process.poll() is None:
+            process.terminate()
+    return process.wait()
+
+
+def _report(error: ContentError) -> None:
+    """The errors, as ``companion check`` prints them (it lists the warnings too)."""
+    for problem in sorted(error.problems, key=Problem.sort_key):
+        if not problem.warning:
+            print(problem, file=sys.stderr)
+
+
+def publish(stage: Stage) -> None:
+    """Put the finished site where the site's configuration says, in place of the last."""
+    built = stage.config_file.parent / "site"
+    if stage.site_dir.exists():
+        shutil.rmtree(stage.site_dir)
+    shutil.move(built, stage.site_dir)
