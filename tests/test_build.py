@@ -311,18 +311,20 @@ def test_a_new_entry_from_the_template_gets_its_page(project: Path) -> None:
     assert "Ganja" in [a.get_text() for a in index.select(".cmp-index__item dt a")]
 
 
-def test_content_warnings_fail_strict_builds_only_when_asked(project: Path) -> None:
+@pytest.mark.parametrize("host", HOSTS)
+def test_content_warnings_fail_strict_builds_only_when_asked(project: Path, host: str) -> None:
     write_entry(
         project / "glossary", "yerevan", "Yerevan",
         sources=[{"title": "T", "publisher": "P", "url": "https://sources.test/"}],
     )  # fmt: skip
-    result = mkdocs("build", "--strict", cwd=project)
+    result = build(host, project, "--strict")
     assert result.returncode == 0, result.stderr
-    assert "content warnings (run 'companion check' to list them)" in result.stderr
+    said = result.stdout + result.stderr
+    assert "content warnings (run 'companion check' to list them)" in said
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
     config["plugins"][1]["companion"]["strict_content"] = True
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    result = mkdocs("build", "--strict", cwd=project)
+    result = build(host, project, "--strict")
     assert result.returncode == 1
     assert "glossary/yerevan.md:" in result.stderr
     assert "source has no date" in result.stderr

@@ -1,10 +1,10 @@
-"""The same content under Zensical, which Material for MkDocs names as its successor.
+"""The annotation extension alone under Zensical, with no companion command around it.
 
-Zensical runs Python-Markdown extensions but no MkDocs plugins, so here the annotation
-extension is listed under ``markdown_extensions`` and learns which page it renders from
-Zensical itself. What works so far: the article is annotated as under MkDocs. Entry pages,
-backlinks and the search documents are the plugin's work and do not exist yet (README,
-"Material for MkDocs' end of life").
+A site that lists ``reading_companion.extension`` under ``markdown_extensions`` and runs
+``zensical build`` itself gets its article annotated: the extension loads the content and
+learns which page it renders from Zensical. (``companion zensical build``, which adds the
+glossary's pages, search and templates, is tested with the MkDocs build, in test_build.py
+and test_real_site.py.)
 """
 
 from __future__ import annotations

@@ -18,8 +18,18 @@ from typing import Any
 from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
+from .glossary_pages import INDEX_URI
 from .usage import Passage, Pointers
 from .web_annotations import annotations_path
+
+# Pages templates link to by name, when the site has them.
+SITE_LINKS = {
+    "glossary": INDEX_URI,
+    "explainers": "explainers/index.md",
+    "timeline": "timeline.md",
+    "map": "map.md",
+    "contributing": "contributing.md",
+}
 
 LANGUAGES = {
     "az": "Azerbaijani",

@@ -50,19 +50,12 @@ from .problems import ContentError, Problem
 from .search import entry_names, paragraph_documents
 from .typography import smarten
 from .usage import passages, pointers
-from .views import Views
+from .views import SITE_LINKS, Views
 from .web_annotations import write_annotations
 
 THEME_DIR = Path(str(package_files("reading_companion") / "theme"))
 PAGE_TEMPLATE = "companion/zensical-page.html"
 ASSETS = ["assets/companion/companion.css", "assets/companion/companion.js"]
-SITE_LINKS = {  # as the MkDocs plugin's: pages templates link to by name, when the site has them
-    "glossary": INDEX_URI,
-    "explainers": "explainers/index.md",
-    "timeline": "timeline.md",
-    "map": "map.md",
-    "contributing": "contributing.md",
-}
 STAGE = Path("build/zensical")  # under the project folder; build/ is ignored by git
 # The page's HTML in a template's content block: the text before it is the head, after it
 # the foot. (A character no template or content writes.)
@@ -232,11 +225,12 @@ def _extensions_of(config: dict) -> tuple[list[str], dict]:
     return names, options
 
 
-def stage(root: Path, config_name: str = "mkdocs.yml") -> Stage:
+def stage(root: Path, config_name: str = "mkdocs.yml", *, strict: bool = False) -> Stage:
     """Load the content and write the site Zensical builds into ``root/build/zensical``.
 
     Raises :class:`~reading_companion.problems.ContentError` before writing anything
-    when the content is broken."""
+    when the content is broken (or, for a ``strict`` build of a site that sets the
+    plugin's ``strict_content``, has warnings)."""
     root = root.resolve()
     config = read_config(root / config_name)
     options = _companion_options(config)
@@ -245,6 +239,8 @@ def stage(root: Path, config_name: str = "mkdocs.yml") -> Stage:
     custom = (config.get("theme") or {}).get("custom_dir")
     custom_dir = root / custom if isinstance(custom, str) else None
     content = load_content(glossary, docs, root)
+    if content.warnings and strict and options.get("strict_content"):  # as under MkDocs
+        raise ContentError(content.warnings)
     if content.warnings:
         print(f"{len(content.warnings)} content warnings (run 'companion check' to list them)")
     extensions, extension_options = _extensions_of(config)
@@ -455,7 +451,7 @@ def add_search_items(
 def run(command: str, root: Path, arguments: list[str]) -> int:
     """``companion zensical build|serve``: stage, run Zensical, finish."""
     try:
-        staged = stage(root)
+        staged = stage(root, strict="--strict" in arguments or "-s" in arguments)
     except ContentError as error:
         _report(error)
         print("The site was not built: fix the content and build again.", file=sys.stderr)
@@ -512,10 +508,11 @@ def serve(root: Path, command_line: list[str]) -> int:
 
 
 def _report(error: ContentError) -> None:
-    """The errors, as ``companion check`` prints them (it lists the warnings too)."""
-    for problem in sorted(error.problems, key=Problem.sort_key):
-        if not problem.warning:
-            print(problem, file=sys.stderr)
+    """The errors, as ``companion check`` prints them (it lists the warnings too); the
+    warnings when they are what stopped the build (``strict_content``)."""
+    errors = [p for p in error.problems if not p.warning] or error.problems
+    for problem in sorted(errors, key=Problem.sort_key):
+        print(("warning: " if problem.warning else "") + str(problem), file=sys.stderr)
 
 
 def publish(stage: Stage) -> None:

@@ -26,11 +26,11 @@ from mkdocs.structure.pages import Page
 from ..content import Content, KeptFiles, load_content
 from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
-from ..glossary_pages import INDEX_URI, entry_id_of, entry_meta
+from ..glossary_pages import entry_id_of, entry_meta
 from ..problems import ContentError, Problem
 from ..typography import smarten
 from ..usage import named_entries, passages, pointers, unused_entry_warnings
-from ..views import Views
+from ..views import SITE_LINKS, Views
 from ..web_annotations import write_annotations
 from . import navigation
 from .config import CompanionConfig
@@ -43,14 +43,6 @@ log = get_plugin_logger(__name__)
 THEME_DIR = str(package_files("reading_companion") / "theme")
 STYLESHEET = "assets/companion/companion.css"
 SCRIPT = "assets/companion/companion.js"
-# Pages templates link to by name, when the site has them.
-SITE_LINKS = {
-    "glossary": INDEX_URI,
-    "explainers": "explainers/index.md",
-    "timeline": "timeline.md",
-    "map": "map.md",
-    "contributing": "contributing.md",
-}
 
 
 class CompanionPlugin(BasePlugin[CompanionConfig]):
