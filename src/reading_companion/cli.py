@@ -12,12 +12,11 @@ import sys
 from collections.abc import Sized
 from pathlib import Path
 
-import yaml
-
 from . import zensical_site
 from .content import load_content
 from .problems import ContentError, Problem
 from .schema import SCHEMA_PATH, entry_schema_text
+from .site_config import folders_of
 from .usage import usage_warnings
 
 
@@ -61,34 +60,6 @@ def main(argv: list[str] | None = None) -> int:
         strict=args.strict,
         list_warnings=args.warnings,
     )
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads ``mkdocs.yml`` for its folders only: MkDocs' own tags (``!ENV``, ``!relative``,
-    Python names) are read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def folders_of(root: Path) -> tuple[str, str]:
-    """The glossary and docs folders the site under ``root`` names in its ``mkdocs.yml``
-    (the companion plugin's ``glossary_dir`` and MkDocs' ``docs_dir``), or the defaults."""
-    glossary, docs = "glossary", "docs"
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        return glossary, docs
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except yaml.YAMLError:
-        return glossary, docs  # MkDocs itself will say what is wrong with it
-    docs = str(config.get("docs_dir") or docs)
-    for plugin in config.get("plugins") or []:
-        options = plugin.get("companion") if isinstance(plugin, dict) else None
-        if isinstance(options, dict) and options.get("glossary_dir"):
-            glossary = str(options["glossary_dir"])
-    return glossary, docs
 
 
 def run_check(

@@ -18,7 +18,7 @@ from typing import Any
 from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
-from .glossary_pages import INDEX_URI
+from .page_meta import INDEX_URI
 from .usage import Passage, Pointers
 from .web_annotations import annotations_path
 

@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -37,7 +38,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
-import yaml
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 
 from .content import ENTRY_PAGES, Content, entry_page, load_content
@@ -45,9 +45,10 @@ from .dates import readable_date
 from .explainers import listed_paths
 from .extension import ArticleRecord, CompanionExtension, state_of
 from .frontmatter import parse_document
-from .glossary_pages import INDEX_URI, entry_meta, index_markdown
+from .page_meta import INDEX_URI, entry_meta, index_markdown, set_page_defaults
 from .problems import ContentError, Problem
 from .search import entry_names, paragraph_documents
+from .site_config import CONFIG_FILE, companion_options, content_folders, dump_config, read_config
 from .typography import smarten
 from .usage import passages, pointers
 from .views import SITE_LINKS, Views
@@ -62,64 +63,10 @@ STAGE = Path("build/zensical")  # under the project folder; build/ is ignored by
 CONTENT_MARK = "\ufdd0companion-content\ufdd0"
 
 
-# -- mkdocs.yml, read and written back with MkDocs' own tags (!ENV, !relative) intact --
-
-
-@dataclass
-class Tagged:
-    """A value under a YAML tag this module does not interpret, kept as written."""
-
-    tag: str
-    value: Any
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-class _ConfigDumper(yaml.SafeDumper):
-    pass
-
-
-def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    if isinstance(node, yaml.SequenceNode):
-        value: Any = loader.construct_sequence(node, deep=True)
-    elif isinstance(node, yaml.MappingNode):
-        value = loader.construct_mapping(node, deep=True)
-    else:
-        value = loader.construct_scalar(node)  # type: ignore[arg-type]
-    return Tagged(node.tag, value)
-
-
-def _write_tag(dumper: yaml.SafeDumper, tagged: Tagged) -> yaml.Node:
-    if isinstance(tagged.value, list):
-        return dumper.represent_sequence(tagged.tag, tagged.value)
-    if isinstance(tagged.value, dict):
-        return dumper.represent_mapping(tagged.tag, tagged.value)
-    return dumper.represent_scalar(tagged.tag, tagged.value)
-
-
-_ConfigLoader.add_multi_constructor("!", _keep_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
-_ConfigDumper.add_representer(Tagged, _write_tag)
-
-
-def read_config(path: Path) -> dict:
-    """``mkdocs.yml`` as data, its tags kept for writing back."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-
-
-def _companion_options(config: dict) -> dict:
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("companion"), dict):
-            return plugin["companion"]
-    return {}
-
-
 # -- URLs, as MkDocs and Zensical make them --
 
 
-def url_maker(directory_urls: bool):
+def url_maker(directory_urls: bool) -> Callable[[str], str]:
     """The site-relative URL of a page path inside ``docs/``."""
 
     def url_of(src_uri: str) -> str:
@@ -173,7 +120,12 @@ class Stage:
     site_url: str
     content: Content
     records: dict[str, ArticleRecord]
-    url_of: Any
+    url_of: Callable[[str], str]
+
+    @property
+    def built(self) -> Path:
+        """Where Zensical writes the site: beside its configuration, as it requires."""
+        return self.config_file.parent / "site"
 
 
 def template_environment(custom_dir: Path | None) -> Environment:
@@ -225,17 +177,16 @@ def _extensions_of(config: dict) -> tuple[list[str], dict]:
     return names, options
 
 
-def stage(root: Path, config_name: str = "mkdocs.yml", *, strict: bool = False) -> Stage:
+def stage(root: Path, *, strict: bool = False) -> Stage:
     """Load the content and write the site Zensical builds into ``root/build/zensical``.
 
     Raises :class:`~reading_companion.problems.ContentError` before writing anything
     when the content is broken (or, for a ``strict`` build of a site that sets the
     plugin's ``strict_content``, has warnings)."""
     root = root.resolve()
-    config = read_config(root / config_name)
-    options = _companion_options(config)
-    docs = root / str(config.get("docs_dir") or "docs")
-    glossary = root / str(options.get("glossary_dir") or "glossary")
+    config = read_config(root / CONFIG_FILE)
+    options = companion_options(config)
+    glossary, docs = (root / folder for folder in content_folders(config))
     custom = (config.get("theme") or {}).get("custom_dir")
     custom_dir = root / custom if isinstance(custom, str) else None
     content = load_content(glossary, docs, root)
@@ -263,12 +214,17 @@ def stage(root: Path, config_name: str = "mkdocs.yml", *, strict: bool = False) 
         _add_to_nav(nav, SITE_LINKS["explainers"], unlisted)
     order = in_nav + unlisted
 
-    env = template_environment(custom_dir)
-    links = {name: url_of(uri) if uri in pages else None for name, uri in SITE_LINKS.items()}
-    map_data = root / str(options.get("map_data") or "data/map.json")
+    renderer = _Pages(
+        content,
+        views,
+        template_environment(custom_dir),
+        {name: url_of(uri) if uri in pages else None for name, uri in SITE_LINKS.items()},
+        order,
+        root / str(options.get("map_data") or "data/map.json"),
+        url_of,
+    )
     for src_uri, text in pages.items():
-        staged = _staged_page(src_uri, text, content, views, env, links, order, map_data, url_of)
-        wanted[f"docs/{src_uri}"] = staged.encode("utf-8")
+        wanted[f"docs/{src_uri}"] = renderer.staged(src_uri, text).encode("utf-8")
     if custom_dir:
         wanted.update(_files_under(custom_dir, "theme"))
     wanted.update(_files_under(THEME_DIR / "assets", "theme/assets"))
@@ -292,7 +248,7 @@ def stage(root: Path, config_name: str = "mkdocs.yml", *, strict: bool = False) 
     config.pop("plugins", None)  # Zensical ignores them; their work is done here
     wanted["mkdocs.yml"] = (
         "# Written by 'companion zensical' from ../../mkdocs.yml: edit that, not this.\n"
-        + yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+        + dump_config(config)
     ).encode("utf-8")
     out = root / STAGE
     _sync(out, wanted)
@@ -343,46 +299,43 @@ def _front_matter(meta: dict, body_line: int = 4) -> str:
     return f"---\n{json.dumps(meta, ensure_ascii=False, default=str)}\n{blank}---\n"
 
 
-def _staged_page(
-    src_uri: str,
-    text: str,
-    content: Content,
-    views: Views,
-    env: Environment,
-    links: dict,
-    order: list[str],
-    map_data: Path,
-    url_of: Any,
-) -> str:
-    """A page as Zensical is given it: as written, or with its companion template's
-    head and foot in its front matter."""
-    document, _ = parse_document(text, src_uri)
-    if document is None:  # no front matter: a plain page
-        return text
-    meta = dict(document.meta)
-    if isinstance(meta.get("title"), str):
-        meta["title"] = smarten(meta["title"])
-    if src_uri in content.articles:
-        meta.setdefault("template", "companion/article.html")
-        meta.setdefault("title", smarten(content.articles[src_uri].meta.title))
-        meta["companion_article"] = True  # the template's skip link
-    elif src_uri in content.explainer_pages:
-        meta.setdefault("template", "companion/explainer.html")
-    template = meta.get("template")
-    if not (isinstance(template, str) and template.startswith("companion/")):
-        return text
-    here = url_of(src_uri)
-    page = SimpleNamespace(
-        title=meta.get("title") or _first_heading(document.body) or src_uri,
-        content=_PageContent(document.body),
-        meta=meta,
-        url=here,
-    )
-    context = {"page": page, "companion_links": links}
-    context.update(views.context(src_uri, meta, order, map_data))
-    head, foot = render_around(env, template, context, here)
-    meta.update(template=PAGE_TEMPLATE, companion_head=head, companion_foot=foot)
-    return _front_matter(meta, document.body_line) + document.body
+@dataclass
+class _Pages:
+    """What staging a page needs to render its companion template around it."""
+
+    content: Content
+    views: Views
+    env: Environment
+    links: dict[str, str | None]
+    explainer_order: list[str]
+    map_data: Path
+    url_of: Callable[[str], str]
+
+    def staged(self, src_uri: str, text: str) -> str:
+        """A page as Zensical is given it: as written, or with its companion template's
+        head and foot in its front matter."""
+        document, _ = parse_document(text, src_uri)
+        if document is None:  # no front matter: a plain page
+            return text
+        meta = dict(document.meta)
+        set_page_defaults(meta, src_uri, self.content)
+        template = meta.get("template")
+        if not (isinstance(template, str) and template.startswith("companion/")):
+            return text
+        if src_uri in self.content.articles:
+            meta["companion_article"] = True  # the template's skip link
+        here = self.url_of(src_uri)
+        page = SimpleNamespace(
+            title=meta.get("title") or _first_heading(document.body) or src_uri,
+            content=_PageContent(document.body),
+            meta=meta,
+            url=here,
+        )
+        context = {"page": page, "companion_links": self.links}
+        context.update(self.views.context(src_uri, meta, self.explainer_order, self.map_data))
+        head, foot = render_around(self.env, template, context, here)
+        meta.update(template=PAGE_TEMPLATE, companion_head=head, companion_foot=foot)
+        return _front_matter(meta, document.body_line) + document.body
 
 
 def _first_heading(body: str) -> str | None:
@@ -410,15 +363,17 @@ def _add_to_nav(nav: list, home: str, pages: list[str]) -> None:
 
 def finish(stage: Stage) -> None:
     """Add the companion's search documents to Zensical's index; write Web Annotations."""
-    built = stage.config_file.parent / "site"
-    index = built / "search.json"
+    index = stage.built / "search.json"
     if index.exists():
         add_search_items(index, stage.content, stage.records, stage.url_of)
-    write_annotations(built, stage.site_url, stage.content, stage.records, stage.url_of)
+    write_annotations(stage.built, stage.site_url, stage.content, stage.records, stage.url_of)
 
 
 def add_search_items(
-    index: Path, content: Content, records: dict[str, ArticleRecord], url_of: Any
+    index: Path,
+    content: Content,
+    records: dict[str, ArticleRecord],
+    url_of: Callable[[str], str],
 ) -> None:
     """Zensical's ``search.json``: an article's own items give way to one per paragraph
     (so a phrase opens its paragraph), and entries gain their other names."""
@@ -478,11 +433,7 @@ def serve(root: Path, command_line: list[str]) -> int:
     """Run ``zensical serve`` on the stage, and stage again whenever an entry, explainer or
     page changes: Zensical watches only the stage. Broken content leaves the last good
     stage in place, and says what is wrong."""
-    config = read_config(root / "mkdocs.yml")
-    folders = (
-        str(root / str(_companion_options(config).get("glossary_dir") or "glossary")),
-        str(root / str(config.get("docs_dir") or "docs")),
-    )
+    folders = tuple(str(root / f) for f in content_folders(read_config(root / CONFIG_FILE)))
     process = subprocess.Popen(command_line, cwd=root)
     # Stopped by a signal, stop Zensical too (Python leaves its children running).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -517,7 +468,6 @@ def _report(error: ContentError) -> None:
 
 def publish(stage: Stage) -> None:
     """Put the finished site where the site's configuration says, in place of the last."""
-    built = stage.config_file.parent / "site"
     if stage.site_dir.exists():
         shutil.rmtree(stage.site_dir)
-    shutil.move(built, stage.site_dir)
+    shutil.move(stage.built, stage.site_dir)

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..content import ENTRY_PAGES, entry_page
 from ..glossary import Entry
-from ..glossary_pages import INDEX_URI, index_markdown
+from ..page_meta import INDEX_URI, index_markdown
 
 
 def add_glossary_pages(files: Files, config: MkDocsConfig, entries: dict[str, Entry]) -> None:

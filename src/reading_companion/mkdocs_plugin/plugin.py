@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from ..content import Content, KeptFiles, load_content
 from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
-from ..glossary_pages import entry_id_of, entry_meta
+from ..page_meta import entry_id_of, entry_meta, set_page_defaults
 from ..problems import ContentError, Problem
 from ..typography import smarten
 from ..usage import named_entries, passages, pointers, unused_entry_warnings
@@ -175,20 +175,14 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         src_uri = page.file.src_uri
         self.extension.current_page = src_uri
-        if isinstance(page.meta.get("title"), str):  # titles get the text's typography too
-            page.meta["title"] = smarten(page.meta["title"])
+        set_page_defaults(page.meta, src_uri, self.content)
         entry_id = entry_id_of(src_uri)
         if entry_id in self.content.entries:
             page.meta.update(entry_meta(self.content.entries[entry_id], self.config.entry_boost))
         elif src_uri in self.content.articles:
-            page.meta.setdefault("template", "companion/article.html")
-            # The browser tab and the navigation name the article, not its file.
-            page.meta.setdefault("title", smarten(self.content.articles[src_uri].meta.title))
             # The plugin indexes articles paragraph by paragraph (publish.py), so Material's
             # indexer, slow on pages full of notes, skips them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        elif src_uri in self.content.explainer_pages:
-            page.meta.setdefault("template", "companion/explainer.html")
         return markdown
 
     def on_page_content(

@@ -1,7 +1,8 @@
-"""The glossary's pages, as any host builds them: one per entry and the index.
+"""What the companion's pages carry in their metadata, under any host: the template and
+title of articles and explainers, and the glossary's own pages, one per entry and the index.
 
-Their metadata is what the templates read (``companion_entry``, ``companion_index``);
-the MkDocs plugin adds the pages in memory, the Zensical build writes them out.
+The templates read it (``companion_entry``, ``companion_index``); the MkDocs plugin sets it
+in memory, the Zensical build writes it into the pages it stages.
 """
 
 from __future__ import annotations
@@ -9,10 +10,24 @@ from __future__ import annotations
 import html
 import json
 
-from .content import ENTRY_PAGES
+from .content import ENTRY_PAGES, Content
 from .glossary import Entry
+from .typography import smarten
 
 INDEX_URI = f"{ENTRY_PAGES}/index.md"
+
+
+def set_page_defaults(meta: dict, src_uri: str, content: Content) -> None:
+    """Give an article or explainer page its template unless it names one, an article
+    its title, and every title the text's typography."""
+    if isinstance(meta.get("title"), str):
+        meta["title"] = smarten(meta["title"])
+    if src_uri in content.articles:
+        meta.setdefault("template", "companion/article.html")
+        # The browser tab and the navigation name the article, not its file.
+        meta.setdefault("title", smarten(content.articles[src_uri].meta.title))
+    elif src_uri in content.explainer_pages:
+        meta.setdefault("template", "companion/explainer.html")
 
 
 def entry_meta(entry: Entry, boost: float) -> dict:
