@@ -37,7 +37,7 @@ SHOTS = [
     ("entry", "glossary/zangezur-corridor/", 1440, 1000, "default", False),
     ("map", "map/", 1440, 1100, "default", False),
     ("map-phone-dark", "map/", 390, 844, "slate", False),
-    ("timeline", "timeline/#y2024", 1440, 1000, "default", False),
+    ("timeline", "timeline/", 1440, 1000, "default", False),
 ]
 
 
@@ -65,6 +65,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="take only these shots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with serve(args.site) as base, sync_playwright() as playwright:
@@ -72,6 +73,8 @@ def main() -> None:
             executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
         )
         for name, path, width, height, scheme, full in SHOTS:
+            if args.only and name not in args.only:
+                continue
             page = browser.new_page(viewport={"width": width, "height": height})
             page.add_init_script(
                 f"localStorage.setItem('/.__palette', JSON.stringify("

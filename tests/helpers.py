@@ -70,6 +70,38 @@ def write_explainer(docs: Path, explainer_id: str, title: str, **fields: object)
     return path
 
 
+def event(date: str, text: str, **fields: object) -> dict:
+    """One event of ``glossary/_events.yml``, with a dated source."""
+    data: dict = {
+        "date": date,
+        "text": text,
+        "sources": [
+            {
+                "title": "A report",
+                "publisher": "A publisher",
+                "url": f"https://sources.test/{date}",
+                "date": date,
+            }
+        ],
+    }
+    data.update(fields)
+    return data
+
+
+def write_events(glossary: Path, events: dict[str, dict]) -> Path:
+    """``glossary/_events.yml`` holding ``events`` by id, in the order given."""
+    path = glossary / "_events.yml"
+    text = yaml.safe_dump(events, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    """The first line of ``path`` that holds ``text``, counted from 1."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
 ARTICLE_PARAGRAPHS = [
     "Vladimir Putin met Ilham Aliyev in Baku.",
     "Putin's hosts said \"welcome\" -- and the Aliyevs' smiles were wide.",

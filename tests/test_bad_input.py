@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs
-from helpers import BODY, entry_meta, front_matter, make_project, write_article, write_entry
+from helpers import (
+    BODY,
+    entry_meta,
+    event,
+    front_matter,
+    make_project,
+    write_article,
+    write_entry,
+    write_events,
+)
 from reading_companion import ContentError, load_content
 
 
@@ -122,6 +131,61 @@ CASES: dict[str, tuple[Case, list[str]]] = {
         lambda p: entry_file(p, "yerevan.md", ""),
         ["glossary/yerevan.md:1: the file is empty"],
     ),
+    "unknown event id": (
+        lambda p: (
+            write_events(
+                p / "glossary", {"ceasefire-2020-11-10": event("2020-11-10", "War ends.")}
+            ),
+            entry_file(p, "yerevan.md", bad_meta(timeline=["ceasefire-2020-11-01"])),
+        ),
+        [
+            "glossary/yerevan.md:",
+            "timeline.0: there is no event 'ceasefire-2020-11-01' in glossary/_events.yml "
+            "(did you mean 'ceasefire-2020-11-10'?)",
+        ],
+    ),
+    "event without a source": (
+        lambda p: write_events(
+            p / "glossary", {"ceasefire-2020-11-10": {"date": "2020-11-10", "text": "War ends."}}
+        ),
+        [
+            "glossary/_events.yml:1: ceasefire-2020-11-10.sources: required field is missing "
+            "(add 'sources:' under 'ceasefire-2020-11-10')"
+        ],
+    ),
+    "event with an empty list of sources": (
+        lambda p: write_events(
+            p / "glossary", {"ceasefire-2020-11-10": event("2020-11-10", "War ends.", sources=[])}
+        ),
+        ["glossary/_events.yml:", "ceasefire-2020-11-10.sources: list should have at least 1 item"],
+    ),
+    "event date in words": (
+        lambda p: write_events(
+            p / "glossary", {"ceasefire-2020-11-10": event("10 November 2020", "War ends.")}
+        ),
+        ["glossary/_events.yml:2: ceasefire-2020-11-10.date: input should be a valid date"],
+    ),
+    "event told twice": (
+        lambda p: write_events(
+            p / "glossary",
+            {
+                "ceasefire-2020-11-10": event(
+                    "2020-11-10", "A ceasefire ends the war at midnight."
+                ),
+                "truce-2020-11-10": event("2020-11-10", "A ceasefire ends the war at midnight!"),
+            },
+        ),
+        [
+            "glossary/_events.yml:9: truce-2020-11-10: reads almost as 'ceasefire-2020-11-10' "
+            "(glossary/_events.yml:1), an event of the same day (100% alike)",
+        ],
+    ),
+    "event copied into a page": (
+        lambda p: entry_file(
+            p, "yerevan.md", bad_meta(timeline=[{"date": "2020-11-10", "text": "War ends."}])
+        ),
+        ["glossary/yerevan.md:", "timeline.0: an event is told once, in glossary/_events.yml"],
+    ),
     "quote matches nothing": (
         lambda p: write_article(p / "docs", notes=[{"quote": "words not there", "entry": "baku"}]),
         ["docs/articles/test.md:", "the quote 'words not there' matches no paragraph"],
@@ -153,6 +217,18 @@ def test_a_bad_article_stops_the_build_and_the_last_site_survives(good_project: 
     for text in expected:
         assert text in result.stderr
     assert snapshot(good_project / "site") == before
+
+
+def test_an_event_told_twice_stops_the_build_naming_both(good_project: Path) -> None:
+    before = snapshot(good_project / "site")
+    damage, expected = CASES["event told twice"]
+    damage(good_project)
+    result = mkdocs("build", "--strict", cwd=good_project)
+    assert result.returncode == 1
+    for text in expected:
+        assert text in result.stderr
+    assert snapshot(good_project / "site") == before
+    (good_project / "glossary/_events.yml").unlink()
 
 
 def test_a_hostile_entry_stops_the_build_and_leaks_nothing(good_project: Path) -> None:

@@ -16,11 +16,13 @@ from bs4 import BeautifulSoup
 from conftest import HOSTS, build, build_clean, mkdocs
 from helpers import (
     ARTICLE_PARAGRAPHS,
+    event,
     fill_template,
     make_project,
     search_documents,
     write_article,
     write_entry,
+    write_events,
     write_explainer,
 )
 
@@ -391,3 +393,68 @@ def test_entries_and_explainers_link_to_their_own_file_for_editing(tmp_path: Pat
         "https://github.com/owner/companion/edit/main/docs/explainers/mediation.md"
     )
     assert page(project / "site", "glossary/index.html").select_one(edit) is None
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_the_timeline_tells_each_event_once_with_an_overview(tmp_path: Path, host: str) -> None:
+    """Two pages list one event: the timeline shows it once, linked to both, with its source;
+    the overview above the list counts each year's events and leads to them."""
+    project = make_project(tmp_path / "project")
+    glossary, docs = project / "glossary", project / "docs"
+    write_events(
+        glossary,
+        {
+            "war-ends-2020-11-10": event("2020-11-10", "A statement ends the war."),
+            "putin-in-baku-2024-08-19": event("2024-08-19", "Putin visits Baku."),
+            "talks-2025-03-13": event("2025-03-13", "The two sides agree a text."),
+        },
+    )
+    write_entry(glossary, "baku", "Baku", kind="place", timeline=["putin-in-baku-2024-08-19"])
+    write_entry(
+        glossary,
+        "ilham-aliyev",
+        "Ilham Aliyev",
+        aliases=["Aliyev"],
+        explainer="mediation",
+        timeline=["war-ends-2020-11-10", "talks-2025-03-13"],
+    )
+    write_explainer(
+        docs,
+        "mediation",
+        "Outside mediation",
+        entries=["ilham-aliyev"],
+        timeline=["war-ends-2020-11-10"],
+    )
+    (docs / "timeline.md").write_text(
+        "---\ntitle: Timeline\ntemplate: companion/timeline.html\n---\n\nThe events.\n",
+        encoding="utf-8",
+    )
+    site = build_clean(project, host)
+    soup = page(site, "timeline/index.html")
+    items = soup.select("li.cmp-event")
+    assert [i["id"] for i in items] == [
+        "event-war-ends-2020-11-10",
+        "event-putin-in-baku-2024-08-19",
+        "event-talks-2025-03-13",
+    ]
+    war = items[0]
+    assert war.select_one(".cmp-event__text").get_text() == "A statement ends the war."
+    assert [a["href"] for a in war.select(".cmp-event__links a")] == [
+        "../explainers/mediation/",
+        "../glossary/ilham-aliyev/",
+    ]
+    assert [a["href"] for a in war.select(".cmp-event__sources a")] == [
+        "https://sources.test/2020-11-10"
+    ]
+    assert "cmp-event--since" in items[2]["class"]  # after the article (August 2024)
+    rows = soup.select("table.cmp-overview tbody tr")
+    assert [(r.th.get_text(), r.select_one(".cmp-overview__count").get_text()) for r in rows] == [
+        ("2020", "1"),
+        ("2024", "1"),
+        ("2025", "1"),
+    ]
+    assert [r.th.a["href"] for r in rows] == ["#y2020", "#y2024", "#y2025"]
+    assert rows[1].select_one(".cmp-overview__article")["href"] == "#the-article"
+    assert_internal_links_lead_to_files(site)
+    for link in soup.select("a[href^='#']"):
+        assert soup.select_one(f"[id='{link['href'][1:]}']"), link["href"]

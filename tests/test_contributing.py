@@ -12,14 +12,39 @@ from pydantic import ValidationError
 
 from helpers import REPO, fill_template, make_project, write_entry
 from reading_companion.cli import main
+from reading_companion.events import read_yaml
 from reading_companion.frontmatter import read_document
 from reading_companion.models import EntryMeta
-from reading_companion.schema import SCHEMA_PATH, entry_schema_text
+from reading_companion.schema import (
+    EVENTS_SCHEMA_PATH,
+    SCHEMA_PATH,
+    entry_schema_text,
+    events_schema_text,
+)
 
 
 def test_committed_schema_matches_the_model() -> None:
     committed = (REPO / SCHEMA_PATH).read_text(encoding="utf-8")
     assert committed == entry_schema_text(), "run: .venv/bin/companion schema"
+
+
+def test_committed_events_schema_matches_the_model() -> None:
+    committed = (REPO / EVENTS_SCHEMA_PATH).read_text(encoding="utf-8")
+    assert committed == events_schema_text(), "run: .venv/bin/companion schema"
+
+
+def test_the_events_file_fits_its_schema_which_rejects_what_the_check_rejects() -> None:
+    schema = json.loads((REPO / EVENTS_SCHEMA_PATH).read_text(encoding="utf-8"))
+    document, problems = read_yaml(REPO / "glossary/_events.yml", "glossary/_events.yml")
+    assert problems == []
+    jsonschema.validate(json.loads(json.dumps(document.meta, default=str)), schema)
+    for bad in (
+        {"Ceasefire": {"date": "2020-11-10", "text": "War ends.", "sources": []}},
+        {"ceasefire-2020-11-10": {"date": "2020-11-10", "text": "War ends."}},
+        {"ceasefire-2020-11-10": {"date": "2020-11-10", "text": "x" * 301, "sources": []}},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
 
 
 def test_template_fits_the_schema_and_the_model_but_for_its_placeholder_address() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from helpers import REPO, search_documents
 from reading_companion import load_content
+from reading_companion.events import near_duplicates
 from reading_companion.typography import plain, smarten
 
 # The supplied text, kept beside the tests; the team's shared copy is checked too when present.
@@ -135,30 +136,97 @@ def test_entry_pages_get_typographic_quotes_too(real_site: Path) -> None:
     assert "\u201ccorridor\u201d" in summary
 
 
-def test_timeline_holds_every_event_in_order(real_site: Path, content) -> None:
-    html = (real_site / "timeline/index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
-    events = soup.select(".cmp-event")
-    dated = [
-        (str(t.date), t.text)
-        for item in [*content.entries.values(), *content.explainers.values()]
-        for t in item.meta.timeline
-    ]
-    assert len(events) == len({date for date, _ in dated}) >= 25
-    shown = " ".join(p.get_text() for p in soup.select(".cmp-event p:not(.cmp-event__links)"))
-    for _, text in dated:  # every event's sentence, once per day
-        assert plain(smarten(text)) in plain(shown)
+@pytest.fixture(scope="module")
+def timeline(real_site: Path) -> BeautifulSoup:
+    return BeautifulSoup((real_site / "timeline/index.html").read_text(), "html.parser")
+
+
+def test_no_event_is_told_twice(content) -> None:
+    """One fact, one record: no two events of a day read alike (the check's rule, with its
+    threshold), no two events say the same, and every event is listed by some page."""
+    assert near_duplicates(content.events) == []
+    texts = [plain(event.meta.text) for event in content.events.values()]
+    assert len(texts) == len(set(texts))
+    assert len(content.events) >= 100
+    pages = [*content.entries.values(), *content.explainers.values()]
+    listed = {event_id for page in pages for event_id in page.meta.timeline}
+    assert listed == set(content.events)
+    assert max(event.meta.date for event in content.events.values()).year >= 2026
+
+
+def test_the_timeline_shows_each_event_once_in_order(timeline: BeautifulSoup, content) -> None:
+    in_order = sorted(content.events.values(), key=lambda e: (e.meta.date, e.line))
+    events = timeline.select("li.cmp-event")
+    assert [e["id"] for e in events] == [f"event-{event.id}" for event in in_order]
+    page_text = plain(timeline.select_one("article").get_text())
+    for item, event in zip(events, in_order, strict=True):
+        text = plain(item.select_one(".cmp-event__text").get_text())
+        assert text == plain(smarten(event.meta.text))
+        assert page_text.count(text) == 1, text
     dates = [e.select_one("time")["datetime"] for e in events]
     assert dates == sorted(dates)
     assert dates[0].startswith("1988")
-    for event in events:
-        since = "cmp-event--since" in event["class"]
-        assert since == (event.select_one("time")["datetime"] > "2024-08-31")
-        assert event.select(".cmp-event__links a")
+    for item in events:
+        since = "cmp-event--since" in item["class"]
+        assert since == (item.select_one("time")["datetime"] > "2024-08-31")
+        assert bool(item.select(".cmp-since")) == since
     # The article stands between the last event before it and the first after it.
-    marker = soup.select_one("#the-article")
+    marker = timeline.select_one("#the-article")
     following = marker.find_next(class_="cmp-event")
     assert "cmp-event--since" in following["class"]
+    assert "cmp-event--since" not in marker.find_previous(class_="cmp-event")["class"]
+
+
+def test_each_event_links_to_every_page_that_lists_it_and_to_its_sources(
+    timeline: BeautifulSoup, content, real_site: Path
+) -> None:
+    here = real_site / "timeline"
+    listing = defaultdict(set)
+    for entry in content.entries.values():
+        for event_id in entry.meta.timeline:
+            listing[event_id].add(f"glossary/{entry.id}/")
+    for explainer in content.explainers.values():
+        for event_id in explainer.meta.timeline:
+            listing[event_id].add(explainer.src_uri.removesuffix(".md") + "/")
+    for event in content.events.values():
+        item = timeline.select_one(f"#event-{event.id}")
+        pages = [a["href"] for a in item.select(".cmp-event__links a")]
+        assert len(pages) == len(set(pages))
+        assert {href.removeprefix("../") for href in pages} == listing[event.id], event.id
+        for href in pages:  # every link leads to a page of the built site
+            assert (here / href / "index.html").resolve().is_file(), href
+        sources = [a["href"] for a in item.select(".cmp-event__sources a")]
+        assert sources == [source.url for source in event.meta.sources]
+    anchors = {tag["id"] for tag in timeline.select("[id]")}
+    for link in timeline.select("article a[href^='#']"):
+        assert link["href"][1:] in anchors, link["href"]
+
+
+def test_the_overview_counts_the_events_of_each_year(timeline: BeautifulSoup, content) -> None:
+    """A real table: a row per year with events, each year a link to its part of the list,
+    its count in words and a square per event, filled before the article, hollow since; the
+    article's place marked in its year, as a link to it in the list."""
+    table = timeline.select_one("article table.cmp-overview")
+    assert table.select_one("caption").get_text(strip=True)
+    assert [th.get_text() for th in table.select("thead th")][:2] == ["Year", "Events"]
+    per_year = Counter(event.meta.date.year for event in content.events.values())
+    rows = table.select("tbody tr")
+    assert [int(row.th.get_text()) for row in rows] == sorted(per_year)
+    for row in rows:
+        year = int(row.th.get_text())
+        assert row.th.a["href"] == f"#y{year}"
+        assert int(row.select_one(".cmp-overview__count").get_text()) == per_year[year]
+        section = timeline.select_one(f"section:has(> h2#y{year})")
+        items = section.select("li.cmp-event")
+        assert len(items) == per_year[year]
+        filled = row.select(".cmp-square:not(.cmp-square--since)")
+        hollow = row.select(".cmp-square--since")
+        assert len(hollow) == sum("cmp-event--since" in i["class"] for i in items)
+        assert len(filled) + len(hollow) == per_year[year]
+    (marked,) = [row for row in rows if row.select(".cmp-overview__article")]
+    assert marked.th.get_text() == "2024"
+    assert marked.select_one(".cmp-overview__article")["href"] == "#the-article"
+    assert "before the article" in marked.get_text()
 
 
 def test_the_contributing_page_is_contributing_md(real_site: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, write_article, write_entry
+from helpers import REPO, event, write_article, write_entry, write_events
 from reading_companion.cli import main
 
 ROW = re.compile(r"^\| (.+?) \| (error|warning) \|$", re.MULTILINE)
@@ -87,6 +87,33 @@ BREAK: dict[str, Callable[[Path], object]] = {
     "An article names the entry, or `glossary/_general.yml` lists it": lambda g: write_entry(
         g, "shaki", "Shaki"
     ),
+    "Each `timeline` id names an event in `glossary/_events.yml`": lambda g: write_entry(
+        g, "shaki", "Shaki", timeline=["no-such-event-2020-01-01"]
+    ),
+    "Each event has a `date`, a `text` of at most 300 characters and at least one source": (
+        lambda g: (
+            write_events(g, {"shaki-founded-2020-01-01": event("2020-01-01", "X.", sources=[])}),
+            write_entry(g, "shaki", "Shaki", timeline=["shaki-founded-2020-01-01"]),
+        )
+    ),
+    "No two events of one day read almost alike": lambda g: (
+        write_events(
+            g,
+            {
+                "shaki-fire-2020-01-01": event("2020-01-01", "A fire destroys the Shaki bazaar."),
+                "bazaar-fire-2020-01-01": event("2020-01-01", "A fire destroys Shaki's bazaar."),
+            },
+        ),
+        write_entry(
+            g, "shaki", "Shaki", timeline=["shaki-fire-2020-01-01", "bazaar-fire-2020-01-01"]
+        ),
+    ),
+    "An entry or explainer lists each event in its `timeline`": lambda g: (
+        write_events(
+            g, {"shaki-fire-2020-01-01": event("2020-01-01", "A fire destroys the Shaki bazaar.")}
+        ),
+        write_entry(g, "shaki", "Shaki"),
+    ),
 }
 
 
@@ -104,7 +131,8 @@ def test_the_check_enforces_each_rule_as_stated(rule: str, tmp_path: Path, capsy
         (glossary / "_general.yml").write_text("general: [shaki]\n", encoding="utf-8")
     BREAK[rule](glossary)
     code = main(["check", "--root", str(tmp_path), "--warnings"])
-    reported = [line for line in capsys.readouterr().out.splitlines() if ".md:" in line]
+    out = capsys.readouterr().out.splitlines()
+    reported = [line for line in out if ".md:" in line or ".yml:" in line]
     assert reported, f"nothing reported for: {rule}"
     weight = "error" if any(not line.startswith("warning:") for line in reported) else "warning"
     assert weight == stated_rules()[rule], reported

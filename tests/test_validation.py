@@ -9,9 +9,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import BODY, entry_meta, front_matter, write_article, write_entry, write_explainer
+from helpers import (
+    BODY,
+    entry_meta,
+    event,
+    front_matter,
+    line_of,
+    write_article,
+    write_entry,
+    write_events,
+    write_explainer,
+)
 from reading_companion import ContentError, load_content
+from reading_companion.cli import main
 from reading_companion.content import KeptFiles, load_glossary
+from reading_companion.events import load_events
 from reading_companion.frontmatter import Loader, construct
 from reading_companion.usage import usage_warnings
 
@@ -474,3 +486,172 @@ def test_a_source_may_say_it_has_no_date(glossary: Path) -> None:
     assert any("shaki.md" in p and "sources.0.date" in p for p in found if "shaki" in p)
     assert "shaki" not in entries
     assert entries["baku"].meta.sources[0].published is None
+
+
+# Events: glossary/_events.yml, each event told once and listed by the pages it concerns.
+
+
+def events_problems(glossary: Path) -> list[str]:
+    _, _, problems = load_events(glossary, glossary.parent)
+    return [str(p) for p in problems]
+
+
+def test_an_events_file_reports_the_lines_of_the_file_itself(glossary: Path) -> None:
+    """The file is plain YAML, not front matter: its first line is line 1, for a key given
+    twice, a YAML mistake and a date that cannot exist alike."""
+    text = (
+        "# The events.\n"
+        "ceasefire-2020-11-10:\n"
+        "  date: 2020-11-10\n"
+        "  text: War ends.\n"
+        "ceasefire-2020-11-10:\n"
+        "  date: 2020-11-10\n"
+    )
+    (glossary / "_events.yml").write_text(text, encoding="utf-8")
+    assert events_problems(glossary) == [
+        "glossary/_events.yml:5: ceasefire-2020-11-10: is given twice (first on line 2) "
+        "(keep one of the two)"
+    ]
+    (glossary / "_events.yml").write_text(text[:-21] + "  text: [War\n", encoding="utf-8")
+    (problem,) = events_problems(glossary)
+    assert problem.startswith("glossary/_events.yml:6: YAML syntax error")
+    (glossary / "_events.yml").write_text(text[:-42].replace("11-10\n", "02-30\n"))
+    (problem,) = events_problems(glossary)
+    assert problem.startswith("glossary/_events.yml:3: ceasefire-2020-11-10.date: is not a date")
+
+
+def test_each_event_is_checked_on_its_own(glossary: Path) -> None:
+    """A broken event is reported with its field and line; the others still load."""
+    path = write_events(
+        glossary,
+        {
+            "Ceasefire": event("2020-11-10", "War ends."),
+            "ceasefire-2020-11-10": event("2020-11-10", "War ends.", sorces=[]),
+            "talks-2021-01-11": event("2021-01-11", "<b>Talks</b> in Moscow."),
+            "future-2999-01-01": event("2999-01-01", "Something."),
+            "plain-2021-06-20": event("2021-06-20", "Armenia votes."),
+        },
+    )
+    events, ids, problems = load_events(glossary, glossary.parent)
+    found = [str(p) for p in problems if not p.warning]
+    # An event dated in the future loads, as an entry would; its date is an error all the same.
+    assert set(events) == {"future-2999-01-01", "plain-2021-06-20"}
+    assert len(ids) == 5
+    assert found == [
+        f"glossary/_events.yml:{line_of(path, 'Ceasefire:')}: Ceasefire: 'Ceasefire' is not a "
+        "valid event id (use lowercase ASCII letters, digits and single hyphens, e.g. "
+        "'ceasefire-2020-11-10')",
+        f"glossary/_events.yml:{line_of(path, 'sorces:')}: ceasefire-2020-11-10.sorces: unknown "
+        "field (did you mean 'sources'?)",
+        f"glossary/_events.yml:{line_of(path, '<b>')}: talks-2021-01-11.text: raw HTML is not "
+        "allowed (found '<b>') (write plain text, without tags or links)",
+        f"glossary/_events.yml:{line_of(path, '2999-01-01:') + 1}: future-2999-01-01.date: "
+        "2999-01-01 is in the future (check the date: only what has happened can be dated)",
+    ]
+
+
+def test_an_event_no_page_lists_is_a_warning_and_an_unknown_id_names_the_closest(
+    tmp_path: Path,
+) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    path = write_events(
+        glossary,
+        {
+            "ceasefire-2020-11-10": event("2020-11-10", "War ends."),
+            "talks-2021-01-11": event("2021-01-11", "Talks in Moscow."),
+        },
+    )
+    write_entry(glossary, "baku", "Baku", timeline=["ceasefire-2020-11-10"])
+    write_explainer(docs, "war", "War", timeline=["ceasefire-2020-11-10"])
+    content = load_content(glossary, docs, tmp_path)
+    assert [str(p) for p in content.warnings if "_events" in p.path] == [
+        f"glossary/_events.yml:{line_of(path, 'talks-2021')}: talks-2021-01-11: no entry or "
+        "explainer lists this event in its 'timeline' (add its id to the timeline of the "
+        "entries and explainers it concerns)"
+    ]
+    write_entry(glossary, "baku", "Baku", timeline=["ceasefire-2020-11-10", "talks-2021-01-12"])
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    assert str(caught.value).splitlines()[1:] == [
+        f"  glossary/baku.md:{line_of(glossary / 'baku.md', 'talks-2021-01-12')}: timeline.1: "
+        "there is no event 'talks-2021-01-12' in glossary/_events.yml (did you mean "
+        "'talks-2021-01-11'?)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "alike"),
+    [
+        # Copies and light rewordings, as the pages told them before events had ids.
+        (
+            "EU leaders grant Georgia the status of candidate for membership.",
+            "EU leaders grant Georgia the status of a candidate for membership.",
+            True,
+        ),
+        (
+            "Ukrainian forces cross the border into Russia's Kursk region.",
+            "Ukrainian forces cross the border from the Sumy region into Russia's Kursk region.",
+            True,
+        ),
+        # Two events of one day (8 August 2025), and two of 12 June 2024.
+        (
+            "In Washington, Armenia and Azerbaijan agree that a route across southern Armenia "
+            "will be developed as the Trump Route for International Peace and Prosperity.",
+            "At the White House, the Armenian and Azerbaijani foreign ministers initial the "
+            "agreed text of the peace treaty.",
+            False,
+        ),
+        (
+            "Pashinyan tells Armenia's parliament that the country will leave the CSTO.",
+            "Azerbaijan's defence ministry says the last Russian peacekeepers have left.",
+            False,
+        ),
+    ],
+)
+def test_two_events_of_one_day_that_read_alike_are_one_event(
+    tmp_path: Path, first: str, second: str, alike: bool, capsys
+) -> None:
+    """``companion check`` names both events, each with its file and line."""
+    glossary = tmp_path / "glossary"
+    glossary.mkdir()
+    (tmp_path / "docs").mkdir()
+    path = write_events(
+        glossary,
+        {
+            "one-2024-06-12": event("2024-06-12", first),
+            "two-2024-06-12": event("2024-06-12", second),
+        },
+    )
+    write_entry(glossary, "baku", "Baku", timeline=["one-2024-06-12", "two-2024-06-12"])
+    code = main(["check", "--root", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == (1 if alike else 0), out
+    if alike:
+        assert (
+            f"glossary/_events.yml:{line_of(path, 'two-2024')}: two-2024-06-12: reads almost as "
+            f"'one-2024-06-12' (glossary/_events.yml:{line_of(path, 'one-2024')}), an event of "
+            "the same day"
+        ) in out
+    # The same two sentences on different days are two events.
+    write_events(
+        glossary,
+        {
+            "one-2024-06-12": event("2024-06-12", first),
+            "two-2024-06-12": event("2024-06-13", second),
+        },
+    )
+    assert main(["check", "--root", str(tmp_path)]) == 0
+    capsys.readouterr()
+
+
+def test_an_unreadable_events_file_is_one_error_not_one_per_page(tmp_path: Path) -> None:
+    glossary, docs = tmp_path / "glossary", tmp_path / "docs"
+    glossary.mkdir()
+    (glossary / "_events.yml").write_text("ceasefire-2020-11-10:\n  date: [2020\n")
+    write_entry(glossary, "baku", "Baku", timeline=["ceasefire-2020-11-10"])
+    write_entry(glossary, "ganja", "Ganja", timeline=["ceasefire-2020-11-10"])
+    with pytest.raises(ContentError) as caught:
+        load_content(glossary, docs, tmp_path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("glossary/_events.yml:3: YAML syntax error")

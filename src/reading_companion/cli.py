@@ -15,7 +15,7 @@ from pathlib import Path
 from . import zensical_site
 from .content import load_content
 from .problems import ContentError, Problem
-from .schema import SCHEMA_PATH, entry_schema_text
+from .schema import EVENTS_SCHEMA_PATH, SCHEMA_PATH, entry_schema_text, events_schema_text
 from .site_config import folders_of
 from .usage import usage_warnings
 
@@ -35,8 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings (and list them)")
     check.add_argument("--warnings", action="store_true", help="list every warning")
-    schema = commands.add_parser("schema", help="write the JSON Schema of an entry's front matter")
-    schema.add_argument("--out", type=Path, default=Path(SCHEMA_PATH), help="where to write it")
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schemas of an entry's front matter and of the events file"
+    )
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=Path(SCHEMA_PATH),
+        help="where to write the entry's (the events' goes beside it, events.schema.json)",
+    )
     zensical = commands.add_parser(
         "zensical", help="build or serve the site with Zensical (README: Zensical)"
     )
@@ -49,8 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "schema":
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(entry_schema_text(), encoding="utf-8")
-        print(f"Wrote {args.out}")
+        events_out = args.out.parent / Path(EVENTS_SCHEMA_PATH).name
+        for path, text in ((args.out, entry_schema_text()), (events_out, events_schema_text())):
+            path.write_text(text, encoding="utf-8")
+            print(f"Wrote {path}")
         return 0
     glossary, docs = folders_of(args.root)
     return run_check(

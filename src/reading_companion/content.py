@@ -6,6 +6,7 @@ both call :func:`load_content`, so they can never disagree.
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .articles import Article, load_article
+from .events import EVENTS_FILE, Event, load_events
 from .explainers import Explainer, load_explainer
 from .frontmatter import dotted
 from .glossary import (
@@ -64,6 +66,7 @@ class Content:
     general: set[str] = field(default_factory=set)  # entries deliberately not in any article
     # The folders, as messages show them: "glossary/", "docs/explainers/".
     folders: dict[str, str] = field(default_factory=lambda: dict(FOLDERS))
+    events: dict[str, Event] = field(default_factory=dict)  # the timeline's, by id
     matcher: TermMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -122,6 +125,16 @@ def load_content(
         "explainer", explainer_files, docs_dir, root, load_explainer, kept
     )
     problems += found
+    events_file = glossary_dir / EVENTS_FILE
+    events, event_ids, found = (
+        kept.load(events_file, "events", functools.partial(load_events, glossary_dir, root))
+        if events_file.is_file()
+        else ({}, set(), [])
+    )
+    problems += found
+    problems += check_timelines(
+        events, event_ids, [*entries.values(), *explainers.values()], events_file, root
+    )
     page_files = sorted(docs_dir.rglob("*.md"))
     articles, found = load_each("article", page_files, docs_dir, root, load_article, kept)
     problems += found
@@ -143,7 +156,7 @@ def load_content(
     if errors:
         raise ContentError(problems)
     warnings = [p for p in problems if p.warning]
-    return Content(entries, explainers, articles, warnings, general, folders)
+    return Content(entries, explainers, articles, warnings, general, folders, events)
 
 
 def load_glossary(
@@ -187,6 +200,52 @@ def check_flooding(entries: dict[str, Entry], articles: dict[str, Article]) -> l
                         "use a longer, specific form of the name",
                     )
                 )
+    return problems
+
+
+def check_timelines(
+    events: dict[str, Event],
+    event_ids: set[str] | None,
+    pages: list[Entry | Explainer],
+    events_file: Path,
+    root: Path | None = None,
+) -> list[Problem]:
+    """Every id in an entry's or explainer's ``timeline`` names an event of the events
+    file (``event_ids``: every id the file holds, valid or not, so that a broken event is
+    reported once; ``None`` when the file could not be read, which is reported alone); an
+    event no page points to is a warning: the timeline shows it, but links it to nothing a
+    reader can go on to."""
+    shown = display_path(events_file, root)
+    problems, pointed = [], set()
+    for page in pages:
+        for index, ref in enumerate(page.meta.timeline):
+            pointed.add(ref)
+            if event_ids is None or ref in event_ids:
+                continue
+            guess = difflib.get_close_matches(ref, sorted(event_ids), n=1, cutoff=0.6)
+            problems.append(
+                Problem(
+                    page.path,
+                    page.line_of("timeline", index) or page.line_of("timeline"),
+                    f"timeline.{index}",
+                    f"there is no event {ref!r} in {shown}",
+                    f"did you mean {guess[0]!r}?"
+                    if guess
+                    else f"use the id of an event in {shown}, or add the event there",
+                )
+            )
+    problems += [
+        Problem(
+            event.path,
+            event.line,
+            event.id,
+            "no entry or explainer lists this event in its 'timeline'",
+            "add its id to the timeline of the entries and explainers it concerns",
+            warning=True,
+        )
+        for event in events.values()
+        if event.id not in pointed
+    ]
     return problems
 
 

@@ -35,7 +35,7 @@ def load_explainer(path: Path, shown: str, src_uri: str) -> tuple[Explainer | No
     problems += found + check_body(document, EXPLAINER_WORDS)
     if meta is None:
         return None, problems
-    problems += date_problems(document, meta.updated, meta.sources, meta.timeline)
+    problems += date_problems(document, meta.updated, meta.sources)
     return Explainer(path.stem, meta, src_uri, shown, str(path)), problems
 
 

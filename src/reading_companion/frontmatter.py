@@ -134,7 +134,7 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
             return None, found
         meta = construct(node, loader) if node is not None else {}
     except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
-        key, line = _impossible_date(node, loader)
+        key, line = impossible_date(node, loader)
         return None, [
             Problem(
                 shown,
@@ -175,7 +175,7 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
     return document, body_problems(document)
 
 
-def _impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath, int | None]:
+def impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath, int | None]:
     """Where the date PyYAML could not build stands: its key path and line."""
     pending: deque[tuple[yaml.Node, KeyPath]] = deque([(node, ())])
     while pending:

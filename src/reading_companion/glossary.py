@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import Document, FromFile, Loader, dotted, read_document
+from .frontmatter import Document, FromFile, KeyPath, Loader, dotted, read_document
 from .matcher import name_key
 from .models import EntryMeta
 from .names import skeleton
@@ -59,8 +59,8 @@ def load_entry(
     problems += found + check_body(document)
     if meta is None:
         return None, problems
-    problems += _source_warnings(document, meta.sources)
-    problems += date_problems(document, meta.updated, meta.sources, meta.timeline)
+    problems += source_warnings(document, meta.sources)
+    problems += date_problems(document, meta.updated, meta.sources)
     if path.stem in meta.related:
         problems.append(
             Problem(
@@ -181,26 +181,12 @@ def check_body(document: Document, words: tuple[int, int] = BODY_WORDS) -> list[
     return problems
 
 
-def date_problems(
-    document: Document, updated: dt.date, sources: list, events: list = ()
-) -> list[Problem]:
+def date_problems(document: Document, updated: dt.date, sources: list) -> list[Problem]:
     """Dates that cannot be: anything after today, and a source published after the day
     the text was last checked against its sources."""
-    today = dt.date.today()
     dated = [(("updated",), updated)]
     dated += [(("sources", i, "date"), s.published) for i, s in enumerate(sources) if s.published]
-    future = dated + [(("timeline", i, "date"), e.date) for i, e in enumerate(events)]
-    problems = [
-        Problem(
-            document.path,
-            document.line_of(key),
-            dotted(key),
-            f"{day.isoformat()} is in the future",
-            "check the date: only what has happened can be dated",
-        )
-        for key, day in future
-        if day > today
-    ]
+    problems = future_dates(document, dated)
     problems += [
         Problem(
             document.path,
@@ -211,17 +197,35 @@ def date_problems(
             "check the text against this source, then set 'updated' to that day",
         )
         for key, day in dated[1:]
-        if updated < day <= today
+        if updated < day <= dt.date.today()
     ]
     return problems
 
 
-def _source_warnings(document: Document, sources: list) -> list[Problem]:
+def future_dates(document: Document, dated: list[tuple[KeyPath, dt.date]]) -> list[Problem]:
+    """Each of the ``dated`` keys whose day is after today."""
+    today = dt.date.today()
     return [
         Problem(
             document.path,
-            document.line_of(("sources", index)),
-            f"sources.{index}.date",
+            document.line_of(key),
+            dotted(key),
+            f"{day.isoformat()} is in the future",
+            "check the date: only what has happened can be dated",
+        )
+        for key, day in dated
+        if day > today
+    ]
+
+
+def source_warnings(document: Document, sources: list, at: KeyPath = ()) -> list[Problem]:
+    """A warning for each source that does not say its date (``at``: where the list stands,
+    when not at the top of the front matter)."""
+    return [
+        Problem(
+            document.path,
+            document.line_of((*at, "sources", index)),
+            dotted((*at, "sources", index, "date")),
             "source has no date",
             "add 'date: YYYY-MM-DD', or 'date: undated' when the page gives none",
             warning=True,

@@ -181,11 +181,28 @@ class Location(Strict):
     lon: float = Field(ge=-180, le=180, description="Longitude in degrees, east positive.")
 
 
-class TimelineEvent(Strict):
-    """A dated event for the timeline."""
+def _event_id(value: object) -> object:
+    if isinstance(value, dict):  # a {date, text} copied into the page, as before events had ids
+        raise fixable(
+            "an event is told once, in glossary/_events.yml, not in each page",
+            "move it there under an id, with its date, text and sources, and list the id here",
+        )
+    return value
+
+
+EventId = Annotated[Id, BeforeValidator(_event_id)]
+
+
+class EventMeta(Strict):
+    """One event of the timeline, told once in ``glossary/_events.yml`` under its id; the
+    entries and explainers it concerns point to it by that id."""
 
     date: dt.date = Field(description="When it happened, YYYY-MM-DD.")
-    text: PlainText = Field(description="One sentence on what happened.")
+    text: Summary = Field(
+        description="One plain sentence on what happened, in your own words, at most 300 "
+        "characters."
+    )
+    sources: list[Source] = Field(min_length=1, description="At least one source.")
 
 
 class EntryMeta(Strict):
@@ -206,7 +223,9 @@ class EntryMeta(Strict):
     related: list[Id] = Field(default_factory=list, description="Ids of other entries.")
     sources: list[Source] = Field(min_length=1, description="At least one source.")
     location: Location | None = Field(None, description="For places: where the map puts it.")
-    timeline: list[TimelineEvent] = Field(default_factory=list, description="Dated events.")
+    timeline: list[EventId] = Field(
+        default_factory=list, description="Ids of the events in glossary/_events.yml it concerns."
+    )
     updated: dt.date = Field(description="When the entry was last checked, YYYY-MM-DD.")
 
 
@@ -220,7 +239,9 @@ class ExplainerMeta(Strict):
     sources: list[Source] = Field(min_length=2, description="Two or more sources.")
     updated: dt.date = Field(description="When it was last checked, YYYY-MM-DD.")
     entries: list[Id] = Field(default_factory=list, description="Glossary ids it is about.")
-    timeline: list[TimelineEvent] = Field(default_factory=list, description="Dated events.")
+    timeline: list[EventId] = Field(
+        default_factory=list, description="Ids of the events in glossary/_events.yml it concerns."
+    )
     # Page keys that MkDocs and Material read themselves.
     hide: list[str] | None = None
     description: str | None = None

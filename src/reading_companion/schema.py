@@ -1,17 +1,22 @@
-"""JSON Schema of an entry's front matter, generated from the validator's own model.
+"""JSON Schemas of an entry's front matter and of the events file, generated from the
+validator's own models.
 
 Editors that read YAML schemas (for example through the ``yaml-language-server``
-comment in ``glossary/_template.md``) complete and check fields as one types.
-``companion schema`` writes it; a test fails when the committed copy drifts.
+comments in ``glossary/_template.md`` and ``glossary/_events.yml``) complete and check
+fields as one types. ``companion schema`` writes both; a test fails when a committed
+copy drifts.
 """
 
 from __future__ import annotations
 
 import json
 
-from .models import EntryMeta
+from pydantic import TypeAdapter
+
+from .models import EntryMeta, EventMeta, Id
 
 SCHEMA_PATH = "schema/entry.schema.json"
+EVENTS_SCHEMA_PATH = "schema/events.schema.json"
 
 
 def entry_schema() -> dict:
@@ -25,6 +30,28 @@ def entry_schema() -> dict:
     }
 
 
+def events_schema() -> dict:
+    """The schema of ``glossary/_events.yml``: event ids, each with an ``EventMeta``."""
+    schema = TypeAdapter(dict[Id, EventMeta]).json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "events.schema.json",
+        "title": "The timeline's events, by id",
+        **schema,
+        "additionalProperties": False,  # a key that is not an id is refused, as by the check
+    }
+
+
+def schema_text(schema: dict) -> str:
+    """A schema as committed: stable key order, two-space indent, final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def entry_schema_text() -> str:
-    """The schema as committed: stable key order, two-space indent, final newline."""
-    return json.dumps(entry_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The entry schema as committed."""
+    return schema_text(entry_schema())
+
+
+def events_schema_text() -> str:
+    """The events schema as committed."""
+    return schema_text(events_schema())

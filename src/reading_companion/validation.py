@@ -35,7 +35,7 @@ def _problem(model: type[BaseModel], document: Document, at: KeyPath, detail: di
         parent = loc[:-1]
         line = document.line_of(parent) if parent else 2
         message = "required field is missing"
-        fix = f"add '{loc[-1]}:' to the front matter"
+        fix = f"add '{loc[-1]}:' " + (f"under '{dotted(parent)}'" if at else "to the front matter")
     elif kind == "extra_forbidden":
         known = _fields_at(model, detail["loc"][:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)

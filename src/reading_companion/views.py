@@ -18,6 +18,7 @@ from typing import Any
 from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
+from .models import Source
 from .page_meta import INDEX_URI
 from .usage import Passage, Pointers
 from .web_annotations import annotations_path
@@ -64,6 +65,12 @@ def last_day(published: dt.date | str) -> dt.date:
         year, month = parts
         return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     return dt.date(parts[0], 12, 31)
+
+
+def source_view(source: Source) -> dict:
+    """A source as templates show it: its fields, and ``published``, its date when it has
+    one (not "undated")."""
+    return {**source.model_dump(), "published": source.published}
 
 
 class Views:
@@ -124,7 +131,7 @@ class Views:
                 {"lang": code, "language": LANGUAGES.get(code, code), "name": name}
                 for code, name in meta.native.items()
             ],
-            "sources": [source.model_dump() for source in meta.sources],
+            "sources": [source_view(s) for s in meta.sources],
             "updated": meta.updated,
             "source_path": entry.path,
             "related": [self.entry_link(self.content.entries[r]) for r in meta.related],
@@ -147,7 +154,7 @@ class Views:
         return {
             "id": explainer.id,
             "summary": explainer.meta.summary,
-            "sources": [source.model_dump() for source in explainer.meta.sources],
+            "sources": [source_view(s) for s in explainer.meta.sources],
             "updated": explainer.meta.updated,
             "entries": [self.entry_link(self.content.entries[e]) for e in explainer.meta.entries],
             "backlinks": self._paragraph_links(pointing, key),
@@ -187,21 +194,19 @@ class Views:
         }
 
     def timeline(self) -> dict:
-        """Every dated event of entries and explainers, by year and day, the article marked.
-
-        Entries and explainers often date the same event; events of one day are shown
-        together, each sentence once, with links to everything that tells it.
-        """
-        days: dict[dt.date, dict] = {}
-        sources = [
-            (entry.meta.timeline, entry.meta.term, entry_page(entry.id))
-            for entry in self.content.entries.values()
-        ] + [(x.meta.timeline, x.meta.title, x.src_uri) for x in self.content.explainers.values()]
-        for timeline, title, src_uri in sources:
-            for event in timeline:
-                day = days.setdefault(event.date, {"date": event.date, "texts": {}, "links": {}})
-                day["texts"].setdefault(event.text, None)
-                day["links"].setdefault(src_uri, {"title": title, "url": self.url_of(src_uri)})
+        """Every event once, in date order and by year, each with its sources and the
+        entries and explainers that list it; the article's time marked; and an overview:
+        how many events each year holds, before and since the article."""
+        links: dict[str, list[dict]] = defaultdict(list)
+        explainers = sorted(self.content.explainers.values(), key=lambda x: x.meta.title.casefold())
+        entries = sorted(self.content.entries.values(), key=lambda e: e.meta.term.casefold())
+        pages = [(x.meta.timeline, x.meta.title, x.src_uri, True) for x in explainers]
+        pages += [(e.meta.timeline, e.meta.term, entry_page(e.id), False) for e in entries]
+        for event_ids, title, src_uri, background in pages:
+            for event_id in dict.fromkeys(event_ids):
+                links[event_id].append(
+                    {"title": title, "url": self.url_of(src_uri), "background": background}
+                )
         # The latest article marks "since the article"; the timeline names that one.
         article = max(
             self.content.articles.values(),
@@ -211,18 +216,43 @@ class Views:
         cutoff = last_day(article.meta.published) if article else None
         years: dict[int, list[dict]] = defaultdict(list)
         marked = False
-        for date in sorted(days):
-            day = days[date]
-            day["texts"] = list(day["texts"])
-            day["links"] = list(day["links"].values())
-            day["since"] = cutoff is not None and date > cutoff
-            # The article stands just before the first day that comes after it.
-            day["article_before"] = day["since"] and not marked
-            marked = marked or day["since"]
-            years[date.year].append(day)
+        for event in sorted(self.content.events.values(), key=lambda e: (e.meta.date, e.line or 0)):
+            since = cutoff is not None and event.meta.date > cutoff
+            years[event.meta.date.year].append(
+                {
+                    "id": event.id,
+                    "date": event.meta.date,
+                    "text": event.meta.text,
+                    "sources": [source_view(s) for s in event.meta.sources],
+                    "background": [link for link in links[event.id] if link["background"]],
+                    "entries": [link for link in links[event.id] if not link["background"]],
+                    "since": since,
+                    # The article stands just before the first event that comes after it.
+                    "article_before": since and not marked,
+                }
+            )
+            marked = marked or since
+        if cutoff is not None and years:
+            years.setdefault(cutoff.year, [])  # the overview marks the article's year
+        rows, previous = [], None
+        for year, events in sorted(years.items()):
+            since = sum(1 for event in events if event["since"])
+            rows.append(
+                {
+                    "year": year,
+                    "events": events,
+                    "count": len(events),
+                    "before": len(events) - since,
+                    "since": since,
+                    "article": cutoff is not None and cutoff.year == year,
+                    "gap": previous is not None and year > previous + 1,
+                }
+            )
+            previous = year
         return {
-            "years": [{"year": year, "events": items} for year, items in sorted(years.items())],
-            "count": len(days),
+            "years": rows,
+            "count": sum(row["count"] for row in rows),
+            "since": sum(row["since"] for row in rows),  # when not 0, the list marks the article
             "cutoff": cutoff,
             "article": article
             and {

@@ -465,6 +465,47 @@ def test_timeline_dots_sit_on_their_line(visit, viewport: dict) -> None:
     assert all(abs(offset) <= 1 for offset in offsets), offsets
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 360, "height": 800}], ids=["1440", "360"])
+def test_the_timeline_overview_reads_at_a_glance(visit, viewport: dict) -> None:
+    """The table of years fits the column without sideways scrolling, each year link is a
+    target a finger can hit, every square is drawn, and the article's tag stands in its
+    year's row; in the dark palette the squares still stand out from the page."""
+    page = visit("timeline/", viewport=viewport)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "the page scrolls sideways"
+    boxes = page.evaluate(
+        """() => {
+          const table = document.querySelector('table.cmp-overview');
+          const column = table.closest('article').getBoundingClientRect();
+          const links = [...table.querySelectorAll('tbody th a')].map(
+            (a) => a.getBoundingClientRect().height);
+          const squares = [...table.querySelectorAll('.cmp-square')].map(
+            (s) => s.getBoundingClientRect()).filter((r) => r.width >= 6 && r.height >= 6);
+          const tag = table.querySelector('.cmp-overview__article').getBoundingClientRect();
+          const row = table.querySelector('.cmp-overview__article').closest('tr')
+            .getBoundingClientRect();
+          return {
+            inside: table.getBoundingClientRect().right <= column.right + 0.5,
+            links, squares: squares.length, total: table.querySelectorAll('.cmp-square').length,
+            tagInRow: tag.top >= row.top && tag.bottom <= row.bottom && tag.width > 0,
+          };
+        }"""
+    )
+    assert boxes["inside"]
+    assert min(boxes["links"]) >= 24
+    assert boxes["squares"] == boxes["total"] > 100
+    assert boxes["tagInRow"]
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    colours = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('.cmp-square')).backgroundColor,
+                  getComputedStyle(document.querySelector('.cmp-square--since')).borderTopColor,
+                  getComputedStyle(document.body).backgroundColor]"""
+    )
+    assert colours[2] not in colours[:2]
+
+
 @pytest.mark.parametrize("how", ["instant navigation", "page load"])
 def test_going_back_keeps_the_readers_place_and_open_notes(visit, how: str) -> None:
     """On a phone, a reader opens ¶ 9's notes, reads ¶ 10 near the top of the screen, follows
