@@ -23,6 +23,7 @@ from helpers import (
     write_entry,
     write_explainer,
 )
+from reading_companion.theme_files import ASSETS, THEME_DIR
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -199,6 +200,17 @@ def test_search_index_has_paragraphs_and_aliases(site: Path) -> None:
     assert putin.get("boost", 2.0) == 2.0  # Zensical has no boosts
     # The page-level article document does not repeat the paragraphs.
     assert "Vladimir Putin met" not in by_location["articles/test/"]["text"]
+
+
+def test_the_stylesheet_and_script_reach_readers_minified(site: Path) -> None:
+    for uri in ASSETS:
+        source = (THEME_DIR / uri).read_text(encoding="utf-8")
+        published = (site / uri).read_text(encoding="utf-8")
+        assert len(published) < 0.8 * len(source), uri
+        assert "/* " not in published, f"{uri} keeps comments"
+        assert "\n  // " not in published, f"{uri} keeps comments"
+        # The same rules and code, only without the comments and spaces.
+        assert published.count("cmp-preview") == source.count("cmp-preview") > 0, uri
 
 
 def test_works_without_directory_urls(flat_site: Path) -> None:
