@@ -19,6 +19,7 @@ from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
 from .page_meta import INDEX_URI
+from .typography import smarten
 from .usage import Passage, Pointers
 from .web_annotations import annotations_path
 
@@ -123,6 +124,12 @@ class Views:
             "native": [
                 {"lang": code, "language": LANGUAGES.get(code, code), "name": name}
                 for code, name in meta.native.items()
+            ],
+            # The summary, each entry it names linked (for readers and for previews).
+            "summary_parts": [
+                {"text": text, "url": self.url_of(entry_page(target)) if target else None}
+                for text, target in self.content.matcher.parts(smarten(meta.summary), {entry_id})
+                if text
             ],
             "sources": [source.model_dump() for source in meta.sources],
             "updated": meta.updated,
