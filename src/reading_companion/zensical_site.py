@@ -248,6 +248,7 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     hidden = f"/{ENTRY_PAGES}/*.md\n!/{INDEX_URI}"
     config["not_in_nav"] = "\n".join(x for x in (config.get("not_in_nav"), hidden) if x)
     config.pop("plugins", None)  # Zensical ignores them; their work is done here
+    config.pop("hooks", None)  # unsupported, and their paths would not resolve from here
     wanted["mkdocs.yml"] = (
         "# Written by 'companion zensical' from ../../mkdocs.yml: edit that, not this.\n"
         + dump_config(config)
