@@ -25,6 +25,7 @@ from helpers import (
     write_events,
     write_explainer,
 )
+from reading_companion.theme_files import ASSETS, THEME_DIR
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
@@ -80,7 +81,7 @@ def test_paragraphs_are_numbered_permalinks(site: Path) -> None:
 def test_terms_are_linked_and_noted_once(site: Path) -> None:
     soup = page(site, "articles/test/index.html")
     p1, p2, *_ = soup.select(".cmp-unit")
-    assert [a["data-entry"] for a in p1.select("a.cmp-term")] == [
+    assert [a["data-entry"] for a in p1.select(".cmp-text a.cmp-term")] == [
         "vladimir-putin",
         "ilham-aliyev",
         "baku",
@@ -91,9 +92,12 @@ def test_terms_are_linked_and_noted_once(site: Path) -> None:
         "note-baku",
     ]
     # Later mentions stay linked but add no repeated note.
-    assert [a.get_text() for a in p2.select("a.cmp-term")] == ["Putin\u2019s", "Aliyevs\u2019"]
+    assert [a.get_text() for a in p2.select(".cmp-text a.cmp-term")] == [
+        "Putin\u2019s",
+        "Aliyevs\u2019",
+    ]
     assert p2.select(".cmp-note") == []
-    assert p1.select_one("a.cmp-term")["href"] == "../../glossary/vladimir-putin/"
+    assert p1.select_one(".cmp-text a.cmp-term")["href"] == "../../glossary/vladimir-putin/"
 
 
 def test_notes_say_what_a_reader_needs(site: Path) -> None:
@@ -112,7 +116,7 @@ def test_notes_say_what_a_reader_needs(site: Path) -> None:
 def test_no_term_links_inside_links_or_code(site: Path) -> None:
     soup = page(site, "articles/test/index.html")
     p4 = soup.select_one("#p4 .cmp-text")
-    assert p4.select("a.cmp-term") == []
+    assert p4.select(".cmp-text a.cmp-term") == []
     assert p4.select_one("code").get_text() == "Baku"
 
 
@@ -201,6 +205,17 @@ def test_search_index_has_paragraphs_and_aliases(site: Path) -> None:
     assert putin.get("boost", 2.0) == 2.0  # Zensical has no boosts
     # The page-level article document does not repeat the paragraphs.
     assert "Vladimir Putin met" not in by_location["articles/test/"]["text"]
+
+
+def test_the_stylesheet_and_script_reach_readers_minified(site: Path) -> None:
+    for uri in ASSETS:
+        source = (THEME_DIR / uri).read_text(encoding="utf-8")
+        published = (site / uri).read_text(encoding="utf-8")
+        assert len(published) < 0.8 * len(source), uri
+        assert "/* " not in published, f"{uri} keeps comments"
+        assert "\n  // " not in published, f"{uri} keeps comments"
+        # The same rules and code, only without the comments and spaces.
+        assert published.count("cmp-preview") == source.count("cmp-preview") > 0, uri
 
 
 def test_works_without_directory_urls(flat_site: Path) -> None:

@@ -59,7 +59,7 @@ def test_each_entry_is_noted_once_at_its_first_mention(article: BeautifulSoup, c
     assert len(noted) == len(set(noted))
     first_mention: dict[str, str] = {}
     for unit in article.select(".cmp-article .cmp-unit"):
-        for term in unit.select("a.cmp-term"):
+        for term in unit.select(".cmp-text a.cmp-term"):
             first_mention.setdefault(term["data-entry"], unit["id"])
     for entry_id, unit_id in first_mention.items():
         note = article.select_one(f"#note-{entry_id}")
@@ -94,7 +94,7 @@ def test_backlinks_are_the_paragraphs_that_link_the_entry(
     text links it, or whose quote note points at it."""
     expected = defaultdict(set)
     for unit in article.select(".cmp-article .cmp-unit"):
-        for link in unit.select("a.cmp-term"):
+        for link in unit.select(".cmp-text a.cmp-term"):
             expected[link["data-entry"]].add(f"../../articles/putin-in-baku/#{unit['id']}")
         for link in unit.select(".cmp-note--quote a.cmp-note__term"):
             if "/glossary/" in link["href"]:
@@ -123,10 +123,10 @@ def test_search_index_has_every_entry_and_paragraph(real_site: Path, content) ->
 
 def test_an_entry_is_linked_once_per_paragraph(article: BeautifulSoup) -> None:
     for unit in article.select(".cmp-article .cmp-unit"):
-        linked = [a["data-entry"] for a in unit.select("a.cmp-term")]
+        linked = [a["data-entry"] for a in unit.select(".cmp-text a.cmp-term")]
         assert len(linked) == len(set(linked)), unit["id"]
     # ¶ 8 names Russia, Azerbaijan and Armenia twice each: one link each.
-    linked = [a["data-entry"] for a in article.select("#p8 a.cmp-term")]
+    linked = [a["data-entry"] for a in article.select("#p8 .cmp-text a.cmp-term")]
     assert [linked.count(e) for e in ("russia", "azerbaijan", "armenia")] == [1, 1, 1]
 
 
@@ -258,3 +258,35 @@ def test_no_page_is_a_dead_end(real_site: Path, article: BeautifulSoup) -> None:
     ways = [a["href"] for a in missing.select("article a[href]")]
     assert any(href.endswith("articles/putin-in-baku/") for href in ways)
     assert any(href.endswith("glossary/") for href in ways)
+
+
+def test_notes_link_the_entries_their_summaries_name(article: BeautifulSoup, content) -> None:
+    """A note's summary links the other entries it names, for readers and for nested
+    previews: each once per paragraph's notes, and none that has a note of its own there."""
+    linked_in_notes = 0
+    for aside in article.select(".cmp-article .cmp-notes"):
+        own = {n["id"].removeprefix("note-") for n in aside.select(".cmp-note[id^=note-]")}
+        targets = [
+            a["href"].rstrip("/").rsplit("/", 1)[-1]
+            for a in aside.select(".cmp-note__summary a.cmp-term")
+        ]
+        assert len(targets) == len(set(targets)), aside["aria-label"]
+        assert not own & set(targets), aside["aria-label"]
+        assert set(targets) <= set(content.entries), aside["aria-label"]
+        linked_in_notes += len(targets)
+    assert linked_in_notes >= 40
+    # ¶ 1: Ilham Aliyev's note names his father; Azerbaijan's names Baku, noted beside it.
+    assert article.select_one("#note-ilham-aliyev .cmp-note__summary a")["href"] == (
+        "../../glossary/heydar-aliyev/"
+    )
+    azerbaijan = article.select("#note-azerbaijan .cmp-note__summary a")
+    assert "Baku" not in [a.get_text() for a in azerbaijan]
+
+
+def test_an_entry_page_links_the_entries_its_summary_names(real_site: Path) -> None:
+    html = (real_site / "glossary/armenia/index.html").read_text(encoding="utf-8")
+    summary = BeautifulSoup(html, "html.parser").select_one(".cmp-summary")
+    assert summary.get_text().startswith("A landlocked republic")
+    links = {a.get_text(): a["href"] for a in summary.select("a.cmp-term")}
+    assert links["Yerevan"] == "../yerevan/"
+    assert "Armenia" not in links

@@ -50,7 +50,7 @@ def test_zensical_builds_the_article_annotated(tmp_path: Path) -> None:
     soup = BeautifulSoup((project / "site/articles/test/index.html").read_text(), "html.parser")
     assert [u["id"] for u in soup.select(".cmp-unit")] == ["p1", "p2", "p3", "p4"]
     first = soup.select_one("#p1")
-    assert [a["data-entry"] for a in first.select("a.cmp-term")] == [
+    assert [a["data-entry"] for a in first.select(".cmp-text a.cmp-term")] == [
         "vladimir-putin",
         "ilham-aliyev",
         "baku",

@@ -87,6 +87,23 @@ class TermMatcher:
                 resume = match[1]
         return found
 
+    def parts(self, text: str, skip: set[str]) -> list[tuple[str, str | None]]:
+        """``text`` as stretches of plain text (``None``) and names (their entry), each entry
+        named once and none of ``skip``; entries named are added to ``skip``. Notes and
+        previews link the names in a summary this way."""
+        parts: list[tuple[str, str | None]] = []
+        done = 0
+        for match in self.find(text):
+            if match.target in skip:
+                continue
+            skip.add(match.target)
+            parts += [
+                (text[done : match.start], None),
+                (text[match.start : match.end], match.target),
+            ]
+            done = match.end
+        return [*parts, (text[done:], None)]
+
     def _longest_at(
         self, text: str, words: list[re.Match[str]], index: int
     ) -> tuple[Match, int] | None:

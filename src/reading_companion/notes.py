@@ -75,9 +75,12 @@ def paragraph_unit(
     permalink.text = f"¶\u00a0{number}"
     paragraph.set("class", " ".join(filter(None, ["cmp-text", paragraph.get("class")])))
     unit.append(paragraph)
-    items = [entry_note(content.entries[e], links, content) for e in entry_ids]
+    # Each note's summary links the entries it names, once in the aside, none with a note
+    # of its own here: the reader can preview them in turn (companion.js).
+    linked = set(entry_ids)
+    items = [entry_note(content.entries[e], links, content, linked) for e in entry_ids]
     anchors = article.anchors_in(number)
-    items += [quote_note(a, article.note_id(a), content, links) for a in anchors]
+    items += [quote_note(a, article.note_id(a), content, links, linked) for a in anchors]
     if items:
         unit.append(notes_aside(number, items))
     else:
@@ -103,25 +106,25 @@ def notes_aside(number: int, items: list[etree.Element]) -> etree.Element:
     return aside
 
 
-def entry_note(entry: Entry, links: Links, content: Content) -> etree.Element:
-    """A glossary note: term, kind, summary and, when there is one, the explainer."""
+def entry_note(
+    entry: Entry, links: Links, content: Content, linked: set[str] | None = None
+) -> etree.Element:
+    """A glossary note: term, kind, summary and, when there is one, the explainer. The
+    summary links the entries it names, except those in ``linked`` (which gains them)."""
     item = etree.Element(
         "li", {"class": f"cmp-note cmp-note--{entry.meta.kind}", "id": f"note-{entry.id}"}
     )
     head = etree.SubElement(item, "p", {"class": "cmp-note__head"})
-    # One tab stop per note: the term in the text already links to the same page, so the
-    # note's own link is for the pointer and for screen readers' link lists, not for Tab.
-    term = etree.SubElement(
-        head,
-        "a",
-        {"class": "cmp-note__term", "href": links.entry(entry.id), "tabindex": "-1"},
-    )
+    # The script takes the note's own link out of the Tab order (the term in the text
+    # links to the same page); it stays for the pointer and screen readers' link lists.
+    term = etree.SubElement(head, "a", {"class": "cmp-note__term", "href": links.entry(entry.id)})
     term.text = entry.meta.term
     term.tail = " "
     kind = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
     kind.text = entry.meta.kind
-    summary = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
-    summary.text = smarten(entry.meta.summary)
+    skip = linked if linked is not None else set()
+    skip.add(entry.id)
+    item.append(linked_summary(entry.meta.summary, content, links, skip))
     if entry.meta.explainer:
         more = etree.SubElement(item, "p", {"class": "cmp-note__more"})
         link = etree.SubElement(
@@ -133,8 +136,11 @@ def entry_note(entry: Entry, links: Links, content: Content) -> etree.Element:
     return item
 
 
-def quote_note(anchor: Anchor, note_id: str, content: Content, links: Links) -> etree.Element:
-    """A note anchored to a passage: the quoted words, then the explainer or entry."""
+def quote_note(
+    anchor: Anchor, note_id: str, content: Content, links: Links, linked: set[str] | None = None
+) -> etree.Element:
+    """A note anchored to a passage: the quoted words, then the explainer or entry, whose
+    summary links the entries it names as :func:`entry_note`'s does."""
     target = content.note_target(anchor.note)
     item = etree.Element("li", {"class": "cmp-note cmp-note--quote", "id": note_id})
     quoted = etree.SubElement(item, "p", {"class": "cmp-note__quote"})
@@ -146,6 +152,22 @@ def quote_note(anchor: Anchor, note_id: str, content: Content, links: Links) -> 
     link.tail = " "
     label = etree.SubElement(head, "span", {"class": "cmp-note__kind"})
     label.text = target.kind
-    text = etree.SubElement(item, "p", {"class": "cmp-note__summary"})
-    text.text = smarten(target.summary)
+    skip = linked if linked is not None else set()
+    if not anchor.note.explainer:
+        skip.add(target.id)
+    item.append(linked_summary(target.summary, content, links, skip))
     return item
+
+
+def linked_summary(summary: str, content: Content, links: Links, skip: set[str]) -> etree.Element:
+    """A note's summary, each entry it names linked once, except those in ``skip`` (which
+    gains the ones linked here)."""
+    paragraph = etree.Element("p", {"class": "cmp-note__summary"})
+    parts = content.matcher.parts(smarten(summary), skip)
+    paragraph.text = parts[0][0]
+    for (name, entry_id), (after, _) in zip(parts[1::2], parts[2::2], strict=True):
+        # No data-entry: the script reads the entry from the address (a lighter page).
+        href = links.entry(str(entry_id))
+        link = etree.SubElement(paragraph, "a", {"class": "cmp-term", "href": href})
+        link.text, link.tail = name, after
+    return paragraph

@@ -20,6 +20,7 @@ from .dates import parse_partial_date
 from .glossary import Entry
 from .models import Source
 from .page_meta import INDEX_URI
+from .typography import smarten
 from .usage import Passage, Pointers
 from .web_annotations import annotations_path
 
@@ -130,6 +131,12 @@ class Views:
             "native": [
                 {"lang": code, "language": LANGUAGES.get(code, code), "name": name}
                 for code, name in meta.native.items()
+            ],
+            # The summary, each entry it names linked (for readers and for previews).
+            "summary_parts": [
+                {"text": text, "url": self.url_of(entry_page(target)) if target else None}
+                for text, target in self.content.matcher.parts(smarten(meta.summary), {entry_id})
+                if text
             ],
             "sources": [source_view(s) for s in meta.sources],
             "updated": meta.updated,

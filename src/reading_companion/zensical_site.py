@@ -31,7 +31,6 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.resources import files as package_files
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -49,14 +48,13 @@ from .page_meta import INDEX_URI, entry_meta, index_markdown, set_page_defaults
 from .problems import ContentError, Problem
 from .search import entry_names, paragraph_documents
 from .site_config import CONFIG_FILE, companion_options, content_folders, dump_config, read_config
+from .theme_files import ASSETS, SCRIPT, STYLESHEET, THEME_DIR, minified
 from .typography import smarten
 from .usage import passages, pointers
 from .views import SITE_LINKS, Views
 from .web_annotations import write_annotations
 
-THEME_DIR = Path(str(package_files("reading_companion") / "theme"))
 PAGE_TEMPLATE = "companion/zensical-page.html"
-ASSETS = ["assets/companion/companion.css", "assets/companion/companion.js"]
 STAGE = Path("build/zensical")  # under the project folder; build/ is ignored by git
 # The page's HTML in a template's content block: the text before it is the head, after it
 # the foot. (A character no template or content writes.)
@@ -225,9 +223,13 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     )
     for src_uri, text in pages.items():
         wanted[f"docs/{src_uri}"] = renderer.staged(src_uri, text).encode("utf-8")
-    if custom_dir:
-        wanted.update(_files_under(custom_dir, "theme"))
     wanted.update(_files_under(THEME_DIR / "assets", "theme/assets"))
+    if custom_dir:  # the site's own files win over the package's, as under MkDocs
+        wanted.update(_files_under(custom_dir, "theme"))
+    for uri in ASSETS:  # readers get them minified, whichever copy wins
+        own = custom_dir / uri if custom_dir else None
+        source = own if own is not None and own.is_file() else THEME_DIR / uri
+        wanted[f"theme/{uri}"] = minified(source).encode("utf-8")
     wanted[f"theme/{PAGE_TEMPLATE}"] = (THEME_DIR / PAGE_TEMPLATE).read_bytes()
 
     site_dir = root / str(config.get("site_dir") or "site")
@@ -235,8 +237,8 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     config["site_dir"] = "site"  # Zensical keeps it beside its configuration
     # Material's look unless the site chose one: the companion's styles are made for it.
     config["theme"] = {"variant": "classic", **(config.get("theme") or {}), "custom_dir": "theme"}
-    config["extra_css"] = [*(config.get("extra_css") or []), ASSETS[0]]
-    config["extra_javascript"] = [*(config.get("extra_javascript") or []), ASSETS[1]]
+    config["extra_css"] = [*(config.get("extra_css") or []), STYLESHEET]
+    config["extra_javascript"] = [*(config.get("extra_javascript") or []), SCRIPT]
     extension = {"glossary_dir": str(glossary), "docs_dir": str(docs)}
     config["markdown_extensions"] = [
         *(config.get("markdown_extensions") or []),
@@ -246,6 +248,7 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     hidden = f"/{ENTRY_PAGES}/*.md\n!/{INDEX_URI}"
     config["not_in_nav"] = "\n".join(x for x in (config.get("not_in_nav"), hidden) if x)
     config.pop("plugins", None)  # Zensical ignores them; their work is done here
+    config.pop("hooks", None)  # unsupported, and their paths would not resolve from here
     wanted["mkdocs.yml"] = (
         "# Written by 'companion zensical' from ../../mkdocs.yml: edit that, not this.\n"
         + dump_config(config)

@@ -9,6 +9,7 @@ import re
 from unicodedata import normalize
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from .conftest import DESKTOP, PHONE
@@ -212,7 +213,7 @@ def test_a_note_beside_its_paragraph_is_lit_up_not_repeated(visit) -> None:
     page = visit(ARTICLE)
     page.locator("#p17 a.cmp-term[data-entry=ruben-vardanyan]").hover()
     note = page.locator("#note-ruben-vardanyan")
-    assert "cmp-note--active" in note.get_attribute("class")
+    expect(note).to_have_class(re.compile(r"\bcmp-note--active\b"))
     assert page.locator("#cmp-preview").count() == 0 or page.locator("#cmp-preview").is_hidden()
     described = page.locator("#p17 a.cmp-term[data-entry=ruben-vardanyan]").get_attribute(
         "aria-describedby"
@@ -250,7 +251,7 @@ def test_previews_survive_instant_navigation(visit) -> None:
     page.locator("#p16 a.cmp-term[data-entry=ilham-aliyev]").hover()
     assert "Ilham Aliyev" in preview_text(page)
     page.locator("#p5 a.cmp-term[data-entry=mehriban-aliyeva]").hover()
-    assert "cmp-note--active" in page.locator("#note-mehriban-aliyeva").get_attribute("class")
+    expect(page.locator("#note-mehriban-aliyeva")).to_have_class(re.compile(r"cmp-note--active"))
 
 
 def test_without_javascript_notes_and_links_are_there(visit) -> None:

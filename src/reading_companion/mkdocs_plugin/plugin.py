@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
 from ..page_meta import entry_id_of, entry_meta, set_page_defaults
 from ..problems import ContentError, Problem
+from ..theme_files import SCRIPT, STYLESHEET, THEME_DIR
 from ..typography import smarten
 from ..usage import named_entries, passages, pointers, unused_entry_warnings
 from ..views import SITE_LINKS, Views
@@ -35,14 +35,10 @@ from ..web_annotations import write_annotations
 from . import navigation
 from .config import CompanionConfig
 from .pages import add_glossary_pages
-from .publish import deepen_search_index
+from .publish import deepen_search_index, minify_assets
 from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
-
-THEME_DIR = str(package_files("reading_companion") / "theme")
-STYLESHEET = "assets/companion/companion.css"
-SCRIPT = "assets/companion/companion.js"
 
 
 class CompanionPlugin(BasePlugin[CompanionConfig]):
@@ -86,7 +82,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled:
             return None
         # Last among the theme's folders: a site's custom_dir may still override a template.
-        config.theme.dirs.append(THEME_DIR)
+        config.theme.dirs.append(str(THEME_DIR))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in config.extra_javascript:
@@ -132,6 +128,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled or self.content is None:
             return None
         add_glossary_pages(files, config, self.content.entries)
+        minify_assets(files, config)
         self.unlisted = navigation.unlisted(files, config, set(self.content.explainer_pages))
 
         @functools.cache

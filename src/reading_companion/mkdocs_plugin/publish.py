@@ -1,4 +1,5 @@
-"""What the plugin writes into Material's search index: paragraphs and entries' other names."""
+"""What the plugin publishes beside the pages: its stylesheet and script, minified, and
+paragraphs and entries' other names in Material's search index."""
 
 from __future__ import annotations
 
@@ -8,9 +9,24 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
 from ..content import Content
 from ..extension import ArticleRecord
 from ..search import entry_names, paragraph_documents
+from ..theme_files import ASSETS, minified
+
+
+def minify_assets(files: Files, config: MkDocsConfig) -> None:
+    """Publish the companion's stylesheet and script minified: the copy MkDocs found among
+    the theme's folders (a site's ``custom_dir`` may hold its own), without comments."""
+    for uri in ASSETS:
+        theme_file = files.get_file_from_path(uri)
+        if theme_file is None or not theme_file.abs_src_path:
+            continue
+        files.remove(theme_file)
+        files.append(File.generated(config, uri, content=minified(Path(theme_file.abs_src_path))))
 
 
 def deepen_search_index(

@@ -4,45 +4,102 @@
 (function () {
   "use strict";
   const WIDE = window.matchMedia("(min-width: 76.25em)");
-  let preview = null;
-  let owner = null;
   let dismissed = null; // the term whose preview Escape closed, until focus or pointer leaves it
-  let hideTimer = 0;
 
-  function popover() {
-    if (!preview) {
-      preview = document.createElement("div");
-      preview.className = "cmp-preview";
-      preview.id = "cmp-preview";
-      preview.setAttribute("role", "tooltip");
-      preview.hidden = true;
-      preview.addEventListener("mouseenter", () => clearTimeout(hideTimer));
-      preview.addEventListener("mouseleave", scheduleHide);
-      document.body.appendChild(preview);
+  // Previews nest: a name linked inside a note or a preview opens its own preview beside
+  // that one, and the chain stays open while the pointer or focus is inside it. chain[0]
+  // belongs to a term of the text (on wide screens it may be the term's note, lit up);
+  // chain[i + 1] to a name inside chain[i]. The pointer must rest on a name for a moment
+  // before its preview opens, and may leave a preview for a moment before it closes, so
+  // that moving across the text does not flash cards. Focus and touch open at once.
+  const OPEN_DELAY = 500, CLOSE_DELAY = 300;
+  const chain = []; // {box, owner, lit}
+  let openTimer = 0, closeTimer = 0, under = null;
+  const termOf = (event) => event.target.closest && event.target.closest("a.cmp-term");
+  const levelOf = (node) => chain.findIndex((link) => link.box.contains(node));
+  // An entry's id from its link: the text's terms say it; names in summaries link its page.
+  const entryOf = (term) => term.dataset.entry || decodeURIComponent(new URL(term.href).pathname.split("/").filter(Boolean).pop() || "").replace(/\.html$/, "");
+
+  // Close the previews from chain[level] on.
+  function closeFrom(level) {
+    clearTimeout(closeTimer);
+    while (chain.length > level) {
+      const { box, owner, lit } = chain.pop();
+      owner.removeAttribute("aria-describedby");
+      if (lit) {
+        box.classList.remove("cmp-note--active");
+        box.querySelectorAll("a.cmp-term").forEach((a) => { a.tabIndex = -1; });
+        const short = box.closest(".cmp-short");
+        if (short) placeNotes(short);
+      } else box.remove();
     }
-    return preview;
+  }
+  const hide = () => closeFrom(0);
+
+  // What a preview shows: the entry's note on this page, or else the head and summary of
+  // its own page, fetched from the site once.
+  const fetched = new Map();
+  function contentOf(term) {
+    const note = document.getElementById("note-" + entryOf(term));
+    if (note) return Promise.resolve(Array.from(note.children, (child) => child.cloneNode(true)));
+    const url = term.href.split("#")[0];
+    if (!fetched.has(url)) {
+      fetched.set(url, fetch(url).then((response) => response.ok ? response.text() : Promise.reject()).then((html) => {
+        const page = new DOMParser().parseFromString(html, "text/html");
+        const title = page.querySelector(".cmp-entry-title"), summary = page.querySelector(".cmp-summary");
+        if (!title || !summary) return [];
+        const head = document.createElement("p");
+        head.className = "cmp-note__head";
+        head.innerHTML = '<a class="cmp-note__term"></a> <span class="cmp-note__kind"></span>';
+        head.firstChild.href = url;
+        head.firstChild.textContent = title.textContent;
+        head.lastChild.textContent = (page.querySelector(".cmp-crumb .cmp-kind") || {}).textContent || "";
+        const text = document.createElement("p");
+        text.className = "cmp-note__summary";
+        for (const node of summary.childNodes) {
+          const copy = document.importNode(node, true);
+          if (copy.href !== undefined) copy.href = new URL(node.getAttribute("href"), url).href;
+          text.appendChild(copy);
+        }
+        return [head, text];
+      }).catch(() => []));
+    }
+    return fetched.get(url).then((nodes) => nodes.map((n) => n.cloneNode(true)));
   }
 
-  // The preview is the term's note on this page: term, kind, summary, links.
-  function show(term) {
-    const note = document.getElementById("note-" + term.dataset.entry);
-    if (!note) return;
-    clearTimeout(hideTimer);
-    hide();
-    owner = term;
+  function open(term) {
+    clearTimeout(openTimer);
+    const level = levelOf(term) + 1;
+    if (chain[level] && chain[level].owner === term) return closeFrom(level + 1);
+    closeFrom(level);
     const unit = term.closest(".cmp-unit");
     // Wide screens: a note standing beside this very paragraph is lit up, not repeated.
-    if (WIDE.matches && unit && unit.contains(note) && note.offsetParent) {
+    const note = document.getElementById("note-" + entryOf(term));
+    if (level === 0 && WIDE.matches && unit && note && unit.contains(note) && note.offsetParent && term.closest(".cmp-text")) {
       note.classList.add("cmp-note--active");
+      note.querySelectorAll("a.cmp-term").forEach((a) => { a.tabIndex = 0; });
       term.setAttribute("aria-describedby", note.id);
+      chain.push({ box: note, owner: term, lit: true });
       if (note.closest(".cmp-short")) placeNotes(note.closest(".cmp-article"));
       return;
     }
-    const box = popover();
-    box.replaceChildren(...Array.from(note.children, (child) => child.cloneNode(true)));
-    box.hidden = false;
-    term.setAttribute("aria-describedby", box.id);
-    place(box, term, unit);
+    contentOf(term).then((nodes) => {
+      if (!nodes.length || chain.length !== level || !term.isConnected) return;
+      const box = document.createElement("div");
+      box.className = "cmp-preview";
+      box.id = level ? "cmp-preview-" + level : "cmp-preview";
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Preview: " + term.textContent);
+      box.replaceChildren(...nodes);
+      box.querySelectorAll("a").forEach((a) => { a.removeAttribute("tabindex"); });
+      // Right after what holds the term, so that Tab goes on from the term into it.
+      const holder = term.closest(".cmp-preview") || term.closest(".cmp-notes, .cmp-text, p, li") || term;
+      holder.after(box);
+      term.setAttribute("aria-describedby", box.id);
+      chain.push({ box, owner: term, lit: false });
+      if (level === 0) place(box, term, unit);
+      else placeBeside(box, chain[level - 1].box, term);
+    });
   }
 
   // Where a preview goes, in the window's coordinates: the first place, nearest the term,
@@ -77,54 +134,71 @@
     const below = [left, line.bottom + GAP / 2], above = [left, line.top - height - GAP / 2];
     const chosen = found || [below, above].find((spot) => fits(spot) && !covers(notes, spot))
       || [left, Math.max(GAP, Math.min(below[1], viewH - height - GAP))];
-    box.style.left = chosen[0] + window.scrollX + "px";
-    box.style.top = chosen[1] + window.scrollY + "px";
+    put(box, chosen);
   }
 
-  function hide() {
-    if (preview) preview.hidden = true;
-    const lit = document.querySelectorAll(".cmp-note--active");
-    lit.forEach((n) => n.classList.remove("cmp-note--active"));
-    const short = lit.length && lit[0].closest(".cmp-short");
-    if (short) placeNotes(short);
-    if (owner) owner.removeAttribute("aria-describedby");
-    owner = null;
+  // Viewport coordinates to the box's own (it sits inside the article, which scrolls).
+  function put(box, [left, top]) {
+    const origin = box.offsetParent ? box.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    box.style.left = left - origin.left + "px";
+    box.style.top = top - origin.top + "px";
   }
 
-  function scheduleHide() {
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(hide, 250);
+  // A nested preview: beside its parent, on the side with room, level with the name; on a
+  // narrow screen under the name (or over it).
+  function placeBeside(box, parent, term) {
+    const outer = parent.getBoundingClientRect(), line = term.getBoundingClientRect();
+    const width = box.offsetWidth, height = box.offsetHeight;
+    const viewW = document.documentElement.clientWidth, viewH = window.innerHeight;
+    const top = Math.max(GAP, Math.min(line.top, viewH - height - GAP));
+    const left = Math.max(GAP, Math.min(line.left, viewW - width - GAP));
+    const spots = [[outer.right + GAP, top], [outer.left - width - GAP, top],
+      [left, line.bottom + GAP / 2], [left, line.top - height - GAP / 2]];
+    const fits = ([l, t]) => l >= GAP && l + width <= viewW - GAP && t >= GAP && t + height <= viewH - GAP;
+    put(box, spots.find(fits) || [left, Math.max(GAP, Math.min(line.bottom + GAP / 2, viewH - height - GAP))]);
   }
 
-  const termOf = (event) => event.target.closest && event.target.closest("a.cmp-term");
+  // The deepest preview that holds ``node`` or whose name it is; -1 for none.
+  const holds = (node) => chain.reduce((deepest, link, i) => node && (link.box.contains(node) || link.owner.contains(node)) ? i : deepest, -1);
+  // After the grace period: keep the previews the pointer or the focus is in, close the rest.
+  const settle = () => closeFrom(Math.max(holds(under), holds(document.activeElement)) + 1);
 
   document.addEventListener("mouseover", (event) => {
+    under = event.target;
     const t = termOf(event);
-    if (t && t !== dismissed) show(t);
+    clearTimeout(openTimer);
+    if (t && t !== dismissed) openTimer = setTimeout(() => open(t), OPEN_DELAY);
   });
   document.addEventListener("mouseout", (event) => {
     const t = termOf(event);
-    if (t) { scheduleHide(); if (t === dismissed) dismissed = null; }
+    if (t) { clearTimeout(openTimer); if (t === dismissed) dismissed = null; }
+    if (chain.length && (t || levelOf(event.target) >= 0)) {
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(settle, CLOSE_DELAY);
+    }
   });
   document.addEventListener("focusin", (event) => {
     const t = termOf(event);
-    if (t && t !== dismissed) show(t);
-    else if (!t && !(preview && preview.contains(event.target))) hide();
+    if (t && t !== dismissed) open(t);
+    else if (!t) closeFrom(holds(event.target) + 1);
   });
   document.addEventListener("focusout", (event) => { if (termOf(event) === dismissed) dismissed = null; });
+  // Escape closes the innermost preview and puts focus back on its name.
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || !owner) return;
-    const t = owner;
-    hide();
-    dismissed = t;
-    t.focus();
+    if (event.key !== "Escape" || !chain.length) return;
+    const { owner } = chain[chain.length - 1];
+    closeFrom(chain.length - 1);
+    dismissed = owner;
+    owner.focus();
   });
   // By keyboard, each paragraph is one stop (its "¶ N" link): the arrow keys move through
   // the terms of the paragraph in focus, each opening its note or preview, and Tab goes on
   // to the next paragraph. Without this script every term is a stop of its own; screen
   // readers reach the terms as links either way.
   function oneStopPerParagraph() {
-    document.querySelectorAll(".cmp-unit .cmp-text a.cmp-term").forEach((t) => { t.tabIndex = -1; });
+    // The names in notes are reached through the previews (Tab goes on from a term into
+    // its preview) or a lit note, not one by one down the margin.
+    document.querySelectorAll(".cmp-unit :is(.cmp-text, .cmp-notes) a:is(.cmp-term, .cmp-note__term)").forEach((t) => { t.tabIndex = -1; });
     document.querySelectorAll(".cmp-unit > .cmp-pnum").forEach((pnum) => {
       if (!pnum.parentElement.querySelector(".cmp-text a.cmp-term")) return;
       pnum.setAttribute("aria-keyshortcuts", "ArrowRight");
@@ -144,23 +218,22 @@
     next.focus();
   });
 
-  // On touch, the first tap on a term previews it (the preview links to the entry);
-  // a second tap on the same term follows the link.
-  let tapOpened; // undefined, or (during a tap) the term whose preview was open before it
+  // On touch, the first tap on a name previews it (the preview links to the entry); a
+  // second tap on a name whose preview is open follows the link.
+  let tapOpened; // undefined, or (during a tap) the names whose previews were open before it
   document.addEventListener("pointerdown", (event) => {
-    tapOpened = event.pointerType === "touch" ? owner : undefined;
+    tapOpened = event.pointerType === "touch" ? chain.map((link) => link.owner) : undefined;
   });
   // Capture phase: decide before Material's instant navigation (on <body>) follows the link.
   document.addEventListener("click", (event) => {
     const t = termOf(event);
-    const fromTouch = tapOpened !== undefined;
     const openedBefore = tapOpened;
     tapOpened = undefined; // a later click from the keyboard or a mouse is not a tap
-    if (t && fromTouch && openedBefore !== t) {
+    if (t && openedBefore && !openedBefore.includes(t)) {
       event.preventDefault();
       event.stopPropagation();
-      show(t);
-    } else if (!t && preview && !preview.contains(event.target)) hide();
+      open(t);
+    } else if (!t && levelOf(event.target) < 0) hide();
   }, true);
 
   // Notes stand open beside the text on wide screens, folded under it on narrow ones.
@@ -401,6 +474,7 @@
   }
 
   function setUp() {
+    hide(); // what the page before left open went with it
     applyNotesChoice();
     oneStopPerParagraph();
     inertWhileClosed();

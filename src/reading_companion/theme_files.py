@@ -1,0 +1,27 @@
+"""Where the companion's templates, stylesheet and script live, and how the last two reach
+readers.
+
+Both hosts publish ``companion.css`` and ``companion.js`` from here. The files in the
+package stay readable, with comments that say why; readers download them minified, which
+takes about a third off their compressed size.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+THEME_DIR = Path(str(files("reading_companion") / "theme"))
+STYLESHEET = "assets/companion/companion.css"
+SCRIPT = "assets/companion/companion.js"
+ASSETS = (STYLESHEET, SCRIPT)
+
+
+def minified(path: Path) -> str:
+    """The stylesheet or script at ``path`` (the package's, or a site's own copy of one of
+    :data:`ASSETS`) as readers get it."""
+    text = path.read_text(encoding="utf-8")
+    return rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text)
