@@ -219,18 +219,6 @@ def test_a_bad_article_stops_the_build_and_the_last_site_survives(good_project: 
     assert snapshot(good_project / "site") == before
 
 
-def test_an_event_told_twice_stops_the_build_naming_both(good_project: Path) -> None:
-    before = snapshot(good_project / "site")
-    damage, expected = CASES["event told twice"]
-    damage(good_project)
-    result = mkdocs("build", "--strict", cwd=good_project)
-    assert result.returncode == 1
-    for text in expected:
-        assert text in result.stderr
-    assert snapshot(good_project / "site") == before
-    (good_project / "glossary/_events.yml").unlink()
-
-
 def test_a_hostile_entry_stops_the_build_and_leaks_nothing(good_project: Path) -> None:
     """SECURITY.md: a look-alike alias and a body pulling in a repository file."""
     before = snapshot(good_project / "site")

@@ -26,17 +26,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-import yaml
-
-from .frontmatter import (
-    MAX_FILE_BYTES,
-    Document,
-    Loader,
-    construct,
-    dotted,
-    impossible_date,
-    structure_problems,
-)
+from .frontmatter import MAX_FILE_BYTES, Document, load_yaml, read_text
 from .glossary import future_dates, source_warnings
 from .models import ID_RE, EventMeta
 from .problems import Problem, display_path
@@ -121,90 +111,25 @@ def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """A whole YAML file as a :class:`.frontmatter.Document` (its data in ``meta``, no body)
     whose lines are the file's own, with the checks front matter gets (each key once, no
     aliases, a few levels deep); or ``None`` with the problems that stopped it."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_EVENTS_BYTES:
-        return None, [
-            Problem(
-                shown,
-                None,
-                "",
-                f"the file is {len(raw) // 1000} KB, more than the "
-                f"{MAX_EVENTS_BYTES // 1000} KB it may hold",
-                "shorten it",
-            )
-        ]
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(shown, line, "", "the file is not UTF-8 text", "save it with UTF-8 encoding")
-        ]
-    loader = Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:  # empty, or only comments
-            return Document(shown, {}, "", 0), []
-        _count_lines_as_in_the_file(node)
-        found = structure_problems(node, shown)
-        if found:
-            return None, found
-        data = construct(node, loader)
-    except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
-        key, line = impossible_date(node, loader)
-        return None, [
-            Problem(
-                shown,
-                line,
-                dotted(key),
-                f"is not a date that exists ({error})",
-                "check the day and the month (YYYY-MM-DD)",
-            )
-        ]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error)
-        return None, [
-            Problem(
-                shown,
-                mark.line + 1 if mark is not None else None,
-                "",
-                f"YAML syntax error: {reason}",
-                "check indentation, colons and quotes on this line or the one before",
-            )
-        ]
-    finally:
-        loader.dispose()
+    text, problems = read_text(path, shown, MAX_EVENTS_BYTES)
+    if text is None:
+        return None, problems
+    node, data, problems = load_yaml(
+        text.removeprefix("\ufeff").replace("\r\n", "\n"), shown, whole_file=True
+    )
+    if problems:
+        return None, problems
     if not isinstance(data, dict):
         return None, [
             Problem(
                 shown,
-                node.start_mark.line + 2,
+                node.start_mark.line + 2 if node is not None else 1,
                 "",
                 "the file is not a mapping of event ids to events",
                 "write each event as 'its-id:' followed by its indented fields",
             )
         ]
     return Document(shown, data, "", 0, node), []
-
-
-def _count_lines_as_in_the_file(node: yaml.Node) -> None:
-    """Front matter counts YAML's lines from the line after its opening ``---``; a whole
-    file counts them from its first. Moving every node's mark up one line lets the same
-    functions (and :class:`.frontmatter.Document`) give the file's own lines."""
-    seen: set[int] = set()
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        mark = current.start_mark
-        current.start_mark = yaml.Mark(mark.name, mark.index, mark.line - 1, mark.column, None, 0)
-        if isinstance(current, yaml.MappingNode):
-            pending += [part for pair in current.value for part in pair]
-        elif isinstance(current, yaml.SequenceNode):
-            pending += current.value
 
 
 def _words(text: str) -> str:

@@ -78,27 +78,34 @@ class Document:
 def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
     """Read the file at ``path``; return the document, or ``None`` with the problems that
     stopped it. ``shown`` is the path used in messages."""
+    text, problems = read_text(path, shown)
+    return parse_document(text, shown) if text is not None else (None, problems)
+
+
+def read_text(
+    path: Path, shown: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[str | None, list[Problem]]:
+    """The file's text, if it is UTF-8 and no longer than ``max_bytes``; else the problem."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if size > max_bytes:
         return None, [
             Problem(
                 shown,
                 None,
                 "",
-                f"the file is {size // 1000} KB, more than the {MAX_FILE_BYTES // 1000} KB "
+                f"the file is {size // 1000} KB, more than the {max_bytes // 1000} KB "
                 "a content file may hold",
                 "shorten it, or split it in two",
             )
         ]
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
             Problem(shown, line, "", "the file is not UTF-8 text", "save it with UTF-8 encoding")
         ]
-    return parse_document(text, shown)
 
 
 def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem]]:
@@ -126,41 +133,9 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
     body = text[closing.end() :].removeprefix("\n")
     body_line = text[: closing.end()].count("\n") + 2
 
-    loader = Loader(source)
-    try:
-        node = loader.get_single_node()
-        found = structure_problems(node, shown)
-        if found:
-            return None, found
-        meta = construct(node, loader) if node is not None else {}
-    except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
-        key, line = impossible_date(node, loader)
-        return None, [
-            Problem(
-                shown,
-                line,
-                dotted(key),
-                f"is not a date that exists ({error})",
-                "check the day and the month (YYYY-MM-DD)",
-            )
-        ]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
-        reason = getattr(error, "problem", None) or str(error)
-        if "nesting depth" in reason:
-            reason = "the front matter nests too deeply"
-        return None, [
-            Problem(
-                shown,
-                line,
-                "",
-                f"YAML syntax error: {reason}",
-                "check indentation, colons and quotes on this line or the one before",
-            )
-        ]
-    finally:
-        loader.dispose()
+    node, meta, problems = load_yaml(source, shown)
+    if problems:
+        return None, problems
     if not isinstance(meta, dict):
         return None, [
             Problem(
@@ -173,6 +148,83 @@ def parse_document(text: str, shown: str) -> tuple[Document | None, list[Problem
         ]
     document = Document(shown, meta, body, body_line, node)
     return document, body_problems(document)
+
+
+def load_yaml(
+    source: str, shown: str, *, whole_file: bool = False
+) -> tuple[yaml.Node | None, object, list[Problem]]:
+    """Compose, check (:func:`structure_problems`) and construct YAML: front matter, which
+    starts on the line after the file's opening ``---``, or with ``whole_file`` a file of YAML
+    alone. Returns the composed node, the data (``{}`` for none) and the problems that stopped
+    it. The node's marks count lines as front matter does (a mark's line + 2 is the file's
+    line), so :class:`Document` gives the file's own lines either way."""
+    loader = Loader(source)
+    node = None
+    try:
+        node = loader.get_single_node()
+        if node is None:  # empty, or only comments
+            return None, {}, []
+        if whole_file:
+            _shift_marks(node, -1)
+        found = structure_problems(node, shown)
+        if found:
+            return None, None, found
+        return node, construct(node, loader), []
+    except ValueError as error:  # a well-formed but impossible date, e.g. 2024-02-30
+        key, line = impossible_date(node, loader)
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    shown,
+                    line,
+                    dotted(key),
+                    f"is not a date that exists ({error})",
+                    "check the day and the month (YYYY-MM-DD)",
+                )
+            ],
+        )
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        first = 1 if whole_file else 2  # the file's line of the YAML's first line
+        reason = getattr(error, "problem", None) or str(error)
+        if "nesting depth" in reason:
+            reason = f"the {'file' if whole_file else 'front matter'} nests too deeply"
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    shown,
+                    mark.line + first if mark is not None else first,
+                    "",
+                    f"YAML syntax error: {reason}",
+                    "check indentation, colons and quotes on this line or the one before",
+                )
+            ],
+        )
+    finally:
+        loader.dispose()
+
+
+def _shift_marks(node: yaml.Node, lines: int) -> None:
+    """Move the line of every node's mark by ``lines``."""
+    seen: set[int] = set()
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        mark = current.start_mark
+        current.start_mark = yaml.Mark(
+            mark.name, mark.index, mark.line + lines, mark.column, None, 0
+        )
+        if isinstance(current, yaml.MappingNode):
+            pending += [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
 
 
 def impossible_date(node: yaml.Node, loader: yaml.BaseLoader) -> tuple[KeyPath, int | None]:
