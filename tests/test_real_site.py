@@ -260,6 +260,11 @@ def test_no_page_is_a_dead_end(real_site: Path, article: BeautifulSoup) -> None:
     assert any(href.endswith("glossary/") for href in ways)
 
 
+def test_every_paragraph_carries_a_note(article: BeautifulSoup) -> None:
+    bare = [u["id"] for u in article.select(".cmp-article .cmp-unit") if not u.select(".cmp-note")]
+    assert bare == []
+
+
 def test_notes_link_the_entries_their_summaries_name(article: BeautifulSoup, content) -> None:
     """A note's summary links the other entries it names, for readers and for nested
     previews: each once per paragraph's notes, and none that has a note of its own there."""
