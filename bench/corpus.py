@@ -399,6 +399,7 @@ def plain_copy_of_repo(root: Path, built: Path) -> Path:
         shutil.rmtree(root)
     shutil.copytree(REPO / "docs", root / "docs")
     shutil.copy2(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")  # the contributing page's
+    shutil.copytree(REPO / "hooks", root / "hooks")  # the site's hooks run on both twins
     for page in (root / "docs").rglob("*.md"):
         meta, _ = split_front_matter(page.read_text(encoding="utf-8"))
         if "template" in meta:  # drawn by the plugin from its data: keep the drawing

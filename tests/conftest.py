@@ -6,7 +6,6 @@ import functools
 import http.server
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, make_project
+from helpers import REPO, copy_of_the_site, make_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
 
@@ -112,11 +111,7 @@ def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealSi
 def zensical_real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own site, built with ``companion zensical build --strict`` in a
     copy of what the build reads (so that the checkout's ``build/`` and ``site/`` stay)."""
-    root = tmp_path_factory.mktemp("zensical-real")
-    for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # the contributing page includes the guide
-        shutil.copy(REPO / name, root / name)
-    for folder in ("docs", "glossary", "overrides", "data"):
-        shutil.copytree(REPO / folder, root / folder)
+    root = copy_of_the_site(tmp_path_factory.mktemp("zensical-real"))
     build_clean(root, "zensical")
     return root / "site"
 

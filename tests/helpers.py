@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_of_the_site(root: Path) -> Path:
+    """``root`` holding what building the repository's own site reads, to build or bend a
+    copy of it without touching the checkout."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # the contributing page includes the guide
+        shutil.copy(REPO / name, root / name)
+    for folder in ("docs", "glossary", "overrides", "data", "hooks"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
 BODY = " ".join(["Background words for a reader."] * 20)  # 100 words
 EXPLAINER_BODY = "## Context\n\n" + " ".join(["A sentence of background for readers."] * 90)
 

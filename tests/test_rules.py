@@ -23,6 +23,7 @@ def stated_rules() -> dict[str, str]:
 
 
 UNDATED = {"title": "T", "publisher": "P", "url": "https://sources.test/t"}
+SHAKI = {"lat": 41.2, "lon": 47.17}
 
 
 def raw_entry(glossary: Path, name: str, front: str) -> None:
@@ -113,6 +114,14 @@ BREAK: dict[str, Callable[[Path], object]] = {
             g, {"shaki-fire-2020-01-01": event("2020-01-01", "A fire destroys the Shaki bazaar.")}
         ),
         write_entry(g, "shaki", "Shaki"),
+    ),
+    "A region is a place with a `location`": lambda g: write_entry(
+        g, "shaki", "Shaki", kind="place", region=True
+    ),
+    "A region has its outline in the map's data (`data/map.json`)": lambda g: (
+        (g.parent / "data").mkdir(),
+        shutil.copy(REPO / "data/map.json", g.parent / "data/map.json"),
+        write_entry(g, "shaki", "Shaki", kind="place", region=True, location=SHAKI),
     ),
 }
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from . import zensical_site
 from .content import load_content
+from .maps import map_warnings, read_base
 from .problems import ContentError, Problem
 from .schema import EVENTS_SCHEMA_PATH, SCHEMA_PATH, entry_schema_text, events_schema_text
-from .site_config import folders_of
+from .site_config import folders_of, map_data_of
 from .usage import usage_warnings
 
 
@@ -86,6 +87,7 @@ def run_check(
     try:
         content = load_content(root / glossary, root / docs, root)
         content.warnings += usage_warnings(content)
+        content.warnings += _map_warnings(root, content.entries)
     except ContentError as error:
         errors = [p for p in error.problems if not p.warning]
         warnings = [p for p in error.problems if p.warning]
@@ -108,6 +110,16 @@ def run_check(
         return 0
     print(f"{checked}: no errors{_and_warnings(warnings, strict or list_warnings)}.")
     return 1 if strict else 0
+
+
+def _map_warnings(root: Path, entries: dict) -> list[Problem]:
+    """What the map cannot draw as the entries ask (a region without an outline)."""
+    map_data = map_data_of(root)
+    try:
+        base = read_base(root / map_data)
+    except ValueError as error:
+        raise ContentError([Problem(map_data, None, "", str(error))]) from None
+    return map_warnings(base, entries, map_data)
 
 
 def count(items: Sized, singular: str, plural: str = "") -> str:

@@ -17,8 +17,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -227,6 +230,31 @@ class EntryMeta(Strict):
         default_factory=list, description="Ids of the events in glossary/_events.yml it concerns."
     )
     updated: dt.date = Field(description="When the entry was last checked, YYYY-MM-DD.")
+    # After ``kind`` and ``location``: its check reads them.
+    region: StrictBool = Field(
+        False,
+        description="For places: true when the place is an area (a province, an exclave, a "
+        "former oblast). The map draws its outline, never a dot, and writes its name at its "
+        "location.",
+    )
+
+    @field_validator("region")
+    @classmethod
+    def _region_is_a_located_place(cls, region: bool, info: ValidationInfo) -> bool:
+        if not region:
+            return region
+        kind = info.data.get("kind")
+        if kind is not None and kind != "place":
+            raise fixable(
+                f"only a place can be a region (this entry's kind is {kind})",
+                "set kind: place, or remove 'region'",
+            )
+        if "location" in info.data and info.data["location"] is None:
+            raise fixable(
+                "a region needs a location: the point inside it where the map writes its name",
+                "add location: {lat: …, lon: …}",
+            )
+        return region
 
 
 class ExplainerMeta(Strict):

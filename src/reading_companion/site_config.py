@@ -82,6 +82,17 @@ def content_folders(config: dict) -> tuple[str, str]:
     )
 
 
+def map_data_of(root: Path) -> str:
+    """The map's data file under ``root``, as the plugin's ``map_data`` names it."""
+    config_file = root / CONFIG_FILE
+    try:
+        config = read_config(config_file) if config_file.is_file() else {}
+    except yaml.YAMLError:
+        config = {}
+    value = companion_options(config).get("map_data")
+    return value if isinstance(value, str) and value else "data/map.json"
+
+
 def folders_of(root: Path) -> tuple[str, str]:
     """The content folders of the site under ``root``, as its ``mkdocs.yml`` names them."""
     config_file = root / CONFIG_FILE

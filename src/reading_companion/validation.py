@@ -76,6 +76,8 @@ def _type_hint(kind: str) -> str:
         return "write text; quote it if it starts with a special character"
     if kind.startswith("float"):
         return "write a number"
+    if kind.startswith("bool"):
+        return "write true or false"
     return ""
 
 

@@ -8,16 +8,16 @@ to the page being rendered, so both ``use_directory_urls`` modes work.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from itertools import groupby
-from pathlib import Path
 from typing import Any
 
 from .content import Content, entry_page
 from .dates import parse_partial_date
 from .glossary import Entry
+from .maps import draw, locator
 from .models import Source
 from .page_meta import INDEX_URI
 from .typography import smarten
@@ -83,11 +83,13 @@ class Views:
         pointing: Pointers,
         url_of: Callable[[str], str],
         passages: dict[str, dict[tuple[str, int], Passage]] | None = None,
+        map_base: dict | None = None,
     ) -> None:
         self.content = content
         self.pointing = pointing
         self.url_of = url_of
         self.passages = passages or {}
+        self.map_base = map_base  # the map's base shapes (maps.read_base), if the site has one
 
     def entry_link(self, entry: Entry) -> dict:
         return {
@@ -149,6 +151,7 @@ class Views:
                 "url": self.url_of(explainer.src_uri),
             },
             "backlinks": self._paragraph_links(mentions, entry_id),
+            "locator": self.locator(entry_id),
         }
 
     def explainer(self, src_uri: str) -> dict | None:
@@ -270,24 +273,64 @@ class Views:
             },
         }
 
-    def map(self, data: dict) -> dict:
-        """The map's data with a link for each place and route, and places in the frame first."""
+    @functools.cached_property
+    def drawn_map(self) -> dict | None:
+        """The map with every entry that has a location placed on it, each linked to its
+        entry (drawn once per build: every place entry's page shows it small)."""
+        if self.map_base is None:
+            return None
+        drawn = draw(self.map_base, self.content.entries)
         known = self.content.entries
 
         def link(entry_id: str | None) -> str | None:
             return self.url_of(entry_page(entry_id)) if entry_id in known else None
 
-        places = [{**p, "url": link(p["id"])} for p in data["places"] if p["id"] in known]
-        routes = [{**r, "url": link(r.get("entry"))} for r in data["routes"]]
+        def linked(items: list[dict], key: str = "id") -> list[dict]:
+            return [{**item, "url": link(item.get(key))} for item in items]
+
         return {
-            **data,
-            "places": sorted(places, key=lambda p: (not p["inside"], p["label"])),
-            "routes": routes,
+            **drawn,
+            "countries": linked(drawn["countries"], "entry"),
+            "regions": linked(drawn["regions"]),
+            "places": linked(drawn["places"]),
+            "beyond": linked(drawn["beyond"]),
+            "routes": linked(drawn["routes"], "entry"),
         }
 
-    def context(
-        self, src_uri: str, meta: dict, explainer_order: list[str], map_data: Path
-    ) -> dict[str, Any]:
+    def map(self) -> dict | None:
+        """The map page's data: the drawn map, and every entry on it, A–Z, for the list
+        of places under it."""
+        drawn = self.drawn_map
+        if drawn is None:
+            return None
+        listed = [
+            {"url": c["url"], "label": c["name"], "what": "country"}
+            for c in drawn["countries"]
+            if c["url"]
+        ]
+        listed += [{**r, "what": "region"} for r in drawn["regions"]]
+        listed += [{**p, "what": "place"} for p in drawn["places"]]
+        listed += [{**p, "what": "beyond"} for p in drawn["beyond"]]
+        return {**drawn, "listed": sorted(listed, key=lambda item: item["label"].casefold())}
+
+    def locator(self, entry_id: str) -> dict | None:
+        """An entry's locator map: the drawn map, and what on it is the entry."""
+        drawn = self.drawn_map
+        focus = drawn and locator(drawn, entry_id)
+        if not focus:
+            return None
+        where = self.content.entries[entry_id].meta.location
+        return {
+            "map": drawn,
+            "focus": {
+                **focus,
+                "id": entry_id,
+                "lat": where.lat if where else None,
+                "lon": where.lon if where else None,
+            },
+        }
+
+    def context(self, src_uri: str, meta: dict, explainer_order: list[str]) -> dict[str, Any]:
         """What a page's template receives beside the host's own variables, by what the
         page is: an entry, the glossary index, or a page asking for a companion template
         (explainers' index, timeline, map); ``explainer`` and ``article`` always, ``None``
@@ -302,8 +345,8 @@ class Views:
             context["explainers"] = self.explainers(explainer_order)
         elif template == "companion/timeline.html":
             context["timeline"] = self.timeline()
-        elif template == "companion/map.html" and map_data.exists():
-            context["map"] = self.map(json.loads(map_data.read_text(encoding="utf-8")))
+        elif template == "companion/map.html":
+            context["map"] = self.map()
         context["explainer"] = self.explainer(src_uri)
         context["article"] = self.article(src_uri)
         return context

@@ -44,6 +44,7 @@ from .dates import readable_date
 from .explainers import listed_paths
 from .extension import ArticleRecord, CompanionExtension, state_of
 from .frontmatter import parse_document
+from .maps import map_warnings, read_base
 from .page_meta import INDEX_URI, entry_meta, index_markdown, set_page_defaults
 from .problems import ContentError, Problem
 from .search import entry_names, paragraph_documents
@@ -188,15 +189,20 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     custom = (config.get("theme") or {}).get("custom_dir")
     custom_dir = root / custom if isinstance(custom, str) else None
     content = load_content(glossary, docs, root)
-    if content.warnings and strict and options.get("strict_content"):  # as under MkDocs
-        raise ContentError(content.warnings)
+    map_data = str(options.get("map_data") or "data/map.json")
+    map_base = read_map(root, map_data)
+    map_problems = map_warnings(map_base, content.entries, map_data)
+    if strict and options.get("strict_content") and (content.warnings or map_problems):
+        raise ContentError(content.warnings + map_problems)  # as under MkDocs
     if content.warnings:
         print(f"{len(content.warnings)} content warnings (run 'companion check' to list them)")
+    for problem in map_problems:  # as MkDocs' log says them
+        print(f"warning: {problem}")
     extensions, extension_options = _extensions_of(config)
     records = annotate_articles(content, extensions, extension_options)
 
     url_of = url_maker(config.get("use_directory_urls", True) is not False)
-    views = Views(content, pointers(records), url_of, passages(records))
+    views = Views(content, pointers(records), url_of, passages(records), map_base)
     wanted = _files_under(docs, "docs")  # path under the stage -> bytes
     pages = {uri[5:]: data.decode("utf-8") for uri, data in wanted.items() if uri.endswith(".md")}
     pages[INDEX_URI] = index_markdown()
@@ -218,7 +224,6 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
         template_environment(custom_dir),
         {name: url_of(uri) if uri in pages else None for name, uri in SITE_LINKS.items()},
         order,
-        root / str(options.get("map_data") or "data/map.json"),
         url_of,
     )
     for src_uri, text in pages.items():
@@ -267,6 +272,14 @@ def stage(root: Path, *, strict: bool = False) -> Stage:
     )
 
 
+def read_map(root: Path, map_data: str) -> dict | None:
+    """The map's base shapes, or ``None``; data that cannot be read stops the build."""
+    try:
+        return read_base(root / map_data)
+    except ValueError as error:
+        raise ContentError([Problem(map_data, None, "", str(error))]) from None
+
+
 def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
@@ -311,7 +324,6 @@ class _Pages:
     env: Environment
     links: dict[str, str | None]
     explainer_order: list[str]
-    map_data: Path
     url_of: Callable[[str], str]
 
     def staged(self, src_uri: str, text: str) -> str:
@@ -335,7 +347,7 @@ class _Pages:
             url=here,
         )
         context = {"page": page, "companion_links": self.links}
-        context.update(self.views.context(src_uri, meta, self.explainer_order, self.map_data))
+        context.update(self.views.context(src_uri, meta, self.explainer_order))
         head, foot = render_around(self.env, template, context, here)
         meta.update(template=PAGE_TEMPLATE, companion_head=head, companion_foot=foot)
         return _front_matter(meta, document.body_line) + document.body

@@ -29,6 +29,7 @@ PAGES = {
     "article": "articles/putin-in-baku/",
     "glossary index": "glossary/",
     "entry": "glossary/zangezur-corridor/",
+    "place entry": "glossary/karabakh/",  # a region, with its locator map
     "explainer": "explainers/minsk-group-mediation/",
     "home": "",
     "map": "map/",

@@ -147,6 +147,45 @@ def test_map_labels_stay_legible_and_apart_on_a_phone(visit) -> None:
             assert apart, f"{name!r} overlaps {other!r}"
 
 
+# The map page, and a place entry with its locator map: the drawing and the one name the
+# locator writes large (the map page's other names are checked above and below).
+MAP_PAGES = {
+    "map": ("map/", ".cmp-map__svg", ".cmp-map__svg text"),
+    "place entry": ("glossary/karabakh/", ".cmp-locator svg", ".cmp-map__focus-name"),
+}
+BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("name", list(MAP_PAGES))
+def test_maps_fit_and_their_names_stand_apart_inside_them(visit, name: str, viewport) -> None:
+    path, drawing, names = MAP_PAGES[name]
+    page = visit(path, viewport=viewport)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, "the page scrolls sideways"
+    svg = page.locator(drawing).first
+    left, top, right, bottom = svg.evaluate(BOX)
+    assert bottom - top >= 150, "the drawing is too small to read"
+    if name == "place entry":
+        assert right <= viewport["width"], "the locator map is cut off"
+        assert page.locator(".cmp-locator figcaption").is_visible()
+    labels = page.eval_on_selector_all(names, f"ts => ts.map(t => [t.textContent, ...({BOX})(t)])")
+    assert labels
+    for text, *box in labels:
+        assert left <= box[0] < box[2] <= right, f"{text!r} runs out of the drawing"
+        assert top <= box[1] < box[3] <= bottom, f"{text!r} runs out of the drawing"
+        assert box[3] - box[1] >= 11, f"{text!r} is too small to read"
+    inset = page.locator(f"{drawing} .cmp-map__inset").evaluate(BOX)
+    for i, (text, *box) in enumerate(labels):
+        apart = [box, inset] if name == "place entry" else [box, *(b for _, *b in labels[i + 1 :])]
+        for other in apart[1:]:
+            clear = (box[2] <= other[0] or other[2] <= box[0] or box[3] <= other[1]
+                     or other[3] <= box[1])  # fmt: skip
+            assert clear, f"{text!r} overlaps another name or the inset"
+
+
 def preview_text(page) -> str:
     box = page.locator("#cmp-preview")
     box.wait_for(state="visible")

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from ..content import Content, KeptFiles, load_content
 from ..dates import readable_date
 from ..extension import ArticleRecord, CompanionExtension
+from ..maps import map_warnings, read_base
 from ..page_meta import entry_id_of, entry_meta, set_page_defaults
 from ..problems import ContentError, Problem
 from ..theme_files import SCRIPT, STYLESHEET, THEME_DIR
@@ -61,6 +62,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.unlisted: list[str] = []  # explainer pages the site's nav leaves out
         self.explainer_order: list[str] = []  # explainer pages, in navigation order
         self.url_of: Callable[[str], str] = str
+        self.map_base: dict | None = None  # the map's base shapes, when the site has them
         self.env = Environment()
         self.templates = TemplateCodeCache()  # compiled templates, kept while serving
         self.kept = KeptFiles()  # what each content file loaded to, kept while serving
@@ -101,6 +103,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             log.error(f"{error}\nServing the last good content until this is fixed.")
             self.problems = [str(p) for p in error.problems if not p.warning]
         self.report(self.content.warnings)
+        self.map_base = self.read_map(config)
         self.extension = CompanionExtension(content=self.content)
         if self.dirty:  # articles renamed, deleted or no longer articles leave nothing behind
             articles = self.content.articles
@@ -122,6 +125,19 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             log.debug(str(problem))
         if problems:
             log.info(f"{len(problems)} content warnings (run 'companion check' to list them)")
+
+    def read_map(self, config: MkDocsConfig) -> dict | None:
+        """The map's base shapes (``map_data``), read on every build; what the map cannot
+        draw as the entries ask is said line by line (as warnings with ``strict_content``)."""
+        path = Path(config.config_file_path).parent / self.config.map_data
+        try:
+            base = read_base(path)
+        except ValueError as error:  # not JSON, or written for another version
+            raise PluginError(f"{self.config.map_data}: {error}") from None
+        assert self.content is not None
+        for problem in map_warnings(base, self.content.entries, self.config.map_data):
+            (log.warning if self.config.strict_content else log.info)(str(problem))
+        return base
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the glossary index and one page per entry, kept out of the navigation."""
@@ -202,7 +218,11 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.env = env
         if self.content is not None:
             self.views = Views(
-                self.content, pointers(self.records), self.url_of, passages(self.records)
+                self.content,
+                pointers(self.records),
+                self.url_of,
+                passages(self.records),
+                self.map_base,
             )
         return env
 
@@ -213,10 +233,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         if not self.config.enabled or self.views is None:
             return None
         context["companion_links"] = self.links
-        map_data = Path(config.config_file_path).parent / self.config.map_data
-        context.update(
-            self.views.context(page.file.src_uri, page.meta, self.explainer_order, map_data)
-        )
+        context.update(self.views.context(page.file.src_uri, page.meta, self.explainer_order))
         if self.problems:
             banner = self.env.get_template("companion/problems.html")
             page.content = banner.render(problems=self.problems) + (page.content or "")
@@ -243,9 +260,12 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        """Rebuild when an entry changes: the glossary lies outside ``docs/``."""
+        """Rebuild when an entry or the map's data changes: both lie outside ``docs/``."""
         if self.config.enabled:
             server.watch(self.config.glossary_dir)
+            map_data = Path(config.config_file_path).parent / self.config.map_data
+            if map_data.is_file():
+                server.watch(str(map_data))
         return server
 
 
