@@ -295,3 +295,15 @@ def test_an_entry_page_links_the_entries_its_summary_names(real_site: Path) -> N
     links = {a.get_text(): a["href"] for a in summary.select("a.cmp-term")}
     assert links["Yerevan"] == "../yerevan/"
     assert "Armenia" not in links
+
+
+def test_the_home_page_shows_the_region_at_a_glance(real_site: Path) -> None:
+    home = BeautifulSoup((real_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figure = home.select_one("figure.home-map")
+    svg = figure.select_one("svg")
+    assert svg["role"] == "img"
+    assert svg.select_one("title").get_text() == "The South Caucasus at a glance"
+    assert len(svg.select("path.cmp-map__region")) == 3  # Karabakh, Syunik, Nakhchivan
+    assert svg.select("a") == []  # a picture; the caption leads to the map
+    assert figure.select_one("figcaption a")["href"] == "map/"
+    assert home.select_one(".md-button--primary").get_text() == "Read the annotated article"

@@ -333,8 +333,8 @@ class Views:
     def context(self, src_uri: str, meta: dict, explainer_order: list[str]) -> dict[str, Any]:
         """What a page's template receives beside the host's own variables, by what the
         page is: an entry, the glossary index, or a page asking for a companion template
-        (explainers' index, timeline, map); ``explainer`` and ``article`` always, ``None``
-        unless the page is one."""
+        (explainers' index, timeline, map) or for the map (``companion_map: true``);
+        ``explainer`` and ``article`` always, ``None`` unless the page is one."""
         context: dict[str, Any] = {}
         template = meta.get("template")
         if "companion_entry" in meta:
@@ -345,8 +345,8 @@ class Views:
             context["explainers"] = self.explainers(explainer_order)
         elif template == "companion/timeline.html":
             context["timeline"] = self.timeline()
-        elif template == "companion/map.html":
-            context["map"] = self.map()
+        elif template == "companion/map.html" or meta.get("companion_map"):
+            context["map"] = self.map()  # a page may ask for it: a thumbnail, say
         context["explainer"] = self.explainer(src_uri)
         context["article"] = self.article(src_uri)
         return context
