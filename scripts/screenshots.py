@@ -29,6 +29,7 @@ CHROMIUM_ARGS = [
 ]
 SHOTS = [
     # name, page, width, height, palette, full page
+    ("home", "", 1440, 1000, "default", False),
     ("article-desktop", "articles/putin-in-baku/", 1440, 1000, "default", False),
     ("article-phone", "articles/putin-in-baku/#p9", 390, 844, "default", False),
     ("article-desktop-dark", "articles/putin-in-baku/#p8", 1440, 1000, "slate", False),
