@@ -233,8 +233,9 @@ def test_a_preview_covers_neither_the_paragraph_nor_its_notes_and_stays_in_the_w
         # Scroll the page so that the term sits near the top, or on the window's last line.
         y = box["y"] + page.evaluate("scrollY")
         page.evaluate(f"scrollTo(0, {y - (80 if where == 'top' else DESKTOP['height'] - 40)})")
-        at = term.bounding_box()
-        page.mouse.move(at["x"] + at["width"] / 2, at["y"] + at["height"] / 2)
+        # Focus opens the preview at once (and closes the last one), where the pointer would
+        # after its pause: the place is the same (test_previews.py times the pointer).
+        term.focus()
         card = page.locator("#cmp-preview")
         card.wait_for(state="visible")
         shown = card.bounding_box()
@@ -243,8 +244,6 @@ def test_a_preview_covers_neither_the_paragraph_nor_its_notes_and_stays_in_the_w
         inside = shown["y"] >= 0 and shown["y"] + shown["height"] <= DESKTOP["height"]
         if covered or not inside:
             problems.append((entry, "covers" if covered else "", "" if inside else "outside"))
-        page.mouse.move(0, 0)
-        card.wait_for(state="hidden")
     assert problems == []
 
 
