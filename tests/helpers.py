@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -201,3 +202,14 @@ def search_documents(site: Path) -> dict[str, dict]:
     else:
         docs = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
     return {d["location"]: d for d in docs}
+
+
+def assert_internal_links_lead_to_files(site: Path) -> None:
+    """Every link and stylesheet of every page (but the 404 page, whose links are absolute)
+    that stays inside the site leads to a file of it."""
+    for html in (p for p in site.rglob("*.html") if p.name != "404.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a[href], link[href]"):
+            href = link["href"].split("#")[0]
+            if href and not href.startswith(("http:", "https:", "mailto:", "javascript:")):
+                assert (html.parent / href).resolve().exists(), f"{html}: {link['href']}"

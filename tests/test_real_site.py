@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import REPO, search_documents
+from helpers import REPO, assert_internal_links_lead_to_files, search_documents
 from reading_companion import load_content
 from reading_companion.events import near_duplicates
 from reading_companion.typography import plain, smarten
@@ -307,3 +307,7 @@ def test_the_home_page_shows_the_region_at_a_glance(real_site: Path) -> None:
     assert svg.select("a") == []  # a picture; the caption leads to the map
     assert figure.select_one("figcaption a")["href"] == "map/"
     assert home.select_one(".md-button--primary").get_text() == "Read the annotated article"
+
+
+def test_every_link_and_stylesheet_of_every_page_leads_to_a_file(real_site: Path) -> None:
+    assert_internal_links_lead_to_files(real_site)

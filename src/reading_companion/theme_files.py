@@ -1,7 +1,7 @@
 """Where the companion's templates, stylesheet and script live, and how the last two reach
 readers.
 
-Both hosts publish ``companion.css`` and ``companion.js`` from here. The files in the
+Both hosts publish ``companion.css``, ``companion.js`` and ``pages.css`` from here. The files in the
 package stay readable, with comments that say why; readers download them minified, which
 takes about a third off their compressed size.
 """
@@ -17,7 +17,9 @@ import rjsmin
 THEME_DIR = Path(str(files("reading_companion") / "theme"))
 STYLESHEET = "assets/companion/companion.css"
 SCRIPT = "assets/companion/companion.js"
-ASSETS = (STYLESHEET, SCRIPT)
+# The glossary's, explainers' and timeline's own styles, linked by their templates only.
+PAGES_STYLESHEET = "assets/companion/pages.css"
+ASSETS = (STYLESHEET, SCRIPT, PAGES_STYLESHEET)
 
 
 def minified(path: Path) -> str:

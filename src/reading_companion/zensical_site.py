@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
-from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader, pass_context
 
 from .content import ENTRY_PAGES, Content, entry_page, load_content
 from .dates import readable_date
@@ -140,15 +140,27 @@ def template_environment(custom_dir: Path | None) -> Environment:
     )
     env.filters["companion_date"] = readable_date
     env.filters["companion_smart"] = smarten
+    env.filters["url"] = _url
     return env
+
+
+# Where the page being rendered lies (its site-relative URL), in its template's context:
+# the ``url`` filter reads it from there, as MkDocs' reads the page. (A filter made per page
+# would not do: Jinja looks filters up once per compiled template, and partials are shared.)
+PAGE_URL = "companion_page_url"
+
+
+@pass_context
+def _url(context: Any, target: object) -> str:
+    return relative_url(str(target or ""), context[PAGE_URL])
 
 
 def render_around(
     env: Environment, template: str, context: dict[str, Any], here: str
 ) -> tuple[str, str]:
     """The head and the foot a template's content block puts around the page's HTML."""
-    env.filters["url"] = lambda target: relative_url(str(target or ""), here)
     compiled = env.get_template(template)
+    context = {**context, PAGE_URL: here}
     html = "".join(compiled.blocks["content"](compiled.new_context(context)))
     head, _, foot = html.partition(CONTENT_MARK)
     return head, foot
