@@ -78,20 +78,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A test server that says nothing when a browser drops a request it no longer needs
+    (a page closed mid-load); any other error is still printed."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @dataclass
 class RealSite:
     """The repository's own site, built once per session for the address it will be served
     at (Material's instant navigation only follows links that match ``site_url``); the
     browser tests serve it there."""
 
-    server: http.server.ThreadingHTTPServer
+    server: QuietServer
     base_url: str
     folder: Path
 
 
 @pytest.fixture(scope="session")
 def built_real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealSite]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
+    server = QuietServer(("127.0.0.1", 0), QuietHandler)
     base = f"http://127.0.0.1:{server.server_address[1]}/reading-companion/"
     root = tmp_path_factory.mktemp("served")
     folder = root / "reading-companion"

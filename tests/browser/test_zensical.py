@@ -8,7 +8,6 @@ their other names and opening the article at a paragraph.
 from __future__ import annotations
 
 import functools
-import http.server
 import re
 import threading
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import QuietHandler
+from conftest import QuietHandler, QuietServer
 
 from .conftest import DESKTOP, PHONE, Visit
 
@@ -27,7 +26,7 @@ ARTICLE = "articles/putin-in-baku/"
 @pytest.fixture(scope="module")
 def zensical_url(zensical_real_site: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(zensical_real_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
