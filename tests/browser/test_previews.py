@@ -100,3 +100,30 @@ def test_by_touch_a_tap_previews_a_name_inside_a_preview_and_a_second_tap_follow
     assert page.url.endswith(ARTICLE)
     page.locator(f"{FIRST} a.cmp-term", has_text="Heydar Aliyev").tap()
     page.wait_for_url(re.compile(r"glossary/heydar-aliyev/"))
+
+
+def test_on_a_wide_screen_names_in_a_lit_note_open_previews_that_nest_and_stay(visit) -> None:
+    """Putin's note stands beside ¶ 1 and is lit, not repeated; its summary names Russia,
+    whose preview opens beside it, and a name there opens a third card. By keyboard, Tab
+    goes from the term into its lit note and on into the preview."""
+    page = visit(ARTICLE, viewport=DESKTOP)
+    putin = "#p1 .cmp-text a.cmp-term[data-entry=vladimir-putin]"
+    page.mouse.move(*centre(page, putin))
+    expect(page.locator("#note-vladimir-putin")).to_have_class(re.compile(r"cmp-note--active"))
+    page.mouse.move(*centre(page, "#note-vladimir-putin .cmp-note__summary a.cmp-term >> nth=0"))
+    expect(page.locator(SECOND)).to_contain_text("Russia")
+    page.mouse.move(*centre(page, f"{SECOND} .cmp-note__summary a.cmp-term >> nth=0"))
+    expect(page.locator(THIRD)).to_be_visible()
+    page.wait_for_timeout(500)  # past the grace period: nothing the pointer is in closes
+    expect(page.locator(SECOND)).to_be_visible()
+    expect(page.locator("#note-vladimir-putin")).to_have_class(re.compile(r"cmp-note--active"))
+
+    page.mouse.move(5, DESKTOP["height"] - 5)
+    expect(page.locator(SECOND)).to_have_count(0)
+    page.locator("#p1 .cmp-pnum").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#note-vladimir-putin') !== null")
+    expect(page.locator(SECOND)).to_contain_text("Russia")
+    page.keyboard.press("Tab")
+    assert page.evaluate(f"document.querySelector('{SECOND}').contains(document.activeElement)")

@@ -16,7 +16,8 @@
   const chain = []; // {box, owner, lit}
   let openTimer = 0, closeTimer = 0, under = null;
   const termOf = (event) => event.target.closest && event.target.closest("a.cmp-term");
-  const levelOf = (node) => chain.findIndex((link) => link.box.contains(node));
+  // The deepest preview holding ``node`` (a lit note holds the previews opened from it).
+  const levelOf = (node) => chain.findLastIndex((link) => link.box.contains(node));
   // An entry's id from its link: the text's terms say it; names in summaries link its page.
   const entryOf = (term) => term.dataset.entry || decodeURIComponent(new URL(term.href).pathname.split("/").filter(Boolean).pop() || "").replace(/\.html$/, "");
 
@@ -93,7 +94,7 @@
       box.replaceChildren(...nodes);
       box.querySelectorAll("a").forEach((a) => { a.removeAttribute("tabindex"); });
       // Right after what holds the term, so that Tab goes on from the term into it.
-      const holder = term.closest(".cmp-preview") || term.closest(".cmp-notes, .cmp-text, p, li") || term;
+      const holder = term.closest(".cmp-preview") || term.closest(".cmp-notes") || term.closest(".cmp-text, p, li") || term;
       holder.after(box);
       term.setAttribute("aria-describedby", box.id);
       chain.push({ box, owner: term, lit: false });
