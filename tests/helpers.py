@@ -205,11 +205,12 @@ def search_documents(site: Path) -> dict[str, dict]:
 
 
 def assert_internal_links_lead_to_files(site: Path) -> None:
-    """Every link and stylesheet of every page (but the 404 page, whose links are absolute)
-    that stays inside the site leads to a file of it."""
+    """Every link (the map's SVG links too) and stylesheet of every page (but the 404 page,
+    whose links are absolute) that stays inside the site leads to a file of it."""
     for html in (p for p in site.rglob("*.html") if p.name != "404.html"):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for link in soup.select("a[href], link[href]"):
-            href = link["href"].split("#")[0]
+        for link in soup.select(r"a[href], link[href], a[xlink\:href]"):  # the map's links
+            address = link.get("href", link.get("xlink:href", ""))
+            href = address.split("#")[0]
             if href and not href.startswith(("http:", "https:", "mailto:", "javascript:")):
-                assert (html.parent / href).resolve().exists(), f"{html}: {link['href']}"
+                assert (html.parent / href).resolve().exists(), f"{html}: {address}"

@@ -17,6 +17,9 @@ from reading_companion.cli import main
 from reading_companion.content import load_content, load_glossary
 from reading_companion.maps import Frame, draw, locator, map_warnings, read_base
 
+# The map's links: SVG's `xlink:href`, which Material's instant navigation leaves alone.
+LINK = "xlink:href"
+
 SCRIPT = REPO / "scripts" / "make_map.py"
 REGION_IDS = {"karabakh", "syunik", "nakhchivan"}
 
@@ -241,23 +244,23 @@ def test_built_map_has_areas_markers_countries_and_seas(real_site: Path) -> None
     assert svg.select_one("desc").get_text()
     entries, _ = load_glossary(REPO / "glossary", REPO)
     countries = {"armenia", "azerbaijan", "georgia", "russia", "turkiye", "iran"}
-    areas = {a["href"] for a in svg.select("a.cmp-map__area")}
+    areas = {a[LINK] for a in svg.select("a.cmp-map__area")}
     assert areas == {f"../glossary/{e}/" for e in REGION_IDS}
     for area in svg.select("a.cmp-map__area"):
         assert area.select_one("path.cmp-map__region")["d"].startswith("M")
-    markers = {a["href"] for a in svg.select("a.cmp-map__place") if a.select_one("circle")}
+    markers = {a[LINK] for a in svg.select("a.cmp-map__place") if a.select_one("circle")}
     points = {
         e.id
         for e in entries.values()
         if e.meta.location and not e.meta.region and e.id not in countries
     }
-    arrows = {a["href"] for a in svg.select("a.cmp-map__place--beyond")}
+    arrows = {a[LINK] for a in svg.select("a.cmp-map__place--beyond")}
     for entry_id in points:
         assert f"../glossary/{entry_id}/" in markers | arrows, entry_id
     # A region is an area, never a dot.
     assert not {f"../glossary/{e}/" for e in REGION_IDS} & markers
     # Neighbours are named on their shapes, and no arrow points to a country the map shows.
-    named = {a["href"] for a in svg.select("a.cmp-map__country")}
+    named = {a[LINK] for a in svg.select("a.cmp-map__country")}
     assert named == {f"../glossary/{c}/" for c in countries}
     assert {a.get_text(strip=True) for a in svg.select("a.cmp-map__country")} == {
         "Armenia", "Azerbaijan", "Georgia", "Russia", "Türkiye", "Iran"
@@ -326,9 +329,9 @@ def test_a_new_place_entry_is_on_the_map_after_the_next_build(tmp_path: Path, ho
     assert "has no outline for this region" in said
     site = tmp_path / "site"
     svg = page(site, "map/index.html").select_one("svg.cmp-map__svg")
-    gyumri = svg.select_one('a.cmp-map__place[href="../glossary/gyumri/"]')
+    gyumri = svg.select_one('a.cmp-map__place[xlink\\:href="../glossary/gyumri/"]')
     assert gyumri.select_one("circle")
     assert gyumri.select_one("text").get_text() == "Gyumri"
-    shirak = svg.select_one('a.cmp-map__place--region[href="../glossary/shirak/"]')
+    shirak = svg.select_one('a.cmp-map__place--region[xlink\\:href="../glossary/shirak/"]')
     assert shirak.select_one("text").get_text() == "Shirak"
     assert page(site, "glossary/gyumri/index.html").select_one("figure.cmp-locator .cmp-map__focus")

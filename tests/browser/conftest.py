@@ -28,6 +28,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1440, "height": 900}
+# What tests that never search are served for Material's search index: nothing to index (a
+# refused request would end in a script error, which every test checks for).
+EMPTY_INDEX = {
+    "config": {
+        "lang": ["en"],
+        "separator": r"[\s\-]+",
+        "pipeline": [],
+        "fields": {"title": {"boost": 1000}, "text": {"boost": 1}, "tags": {"boost": 1e6}},
+    },
+    "docs": [],
+}
 PHONE = {"width": 390, "height": 844}
 
 if CHROMIUM is None:
@@ -61,6 +72,7 @@ class Visit:
         self.browser = browser
         self.base_url = base_url
         self.requests: list[str] = []
+        self.errors: list[str] = []  # uncaught script errors, ours or Material's
         self.contexts: list[playwright_api.BrowserContext] = []
 
     def __call__(
@@ -78,7 +90,8 @@ class Visit:
         context = self.browser.new_context(viewport=viewport, **options)
         self.contexts.append(context)
         if not search:
-            context.route("**/search/search_index.json", lambda route: route.abort())
+            index = "**/search/search_index.json"
+            context.route(index, lambda route: route.fulfill(json=EMPTY_INDEX))
         index = 0 if scheme == "default" else 1
         context.add_init_script(
             "localStorage.setItem('/.__palette', JSON.stringify("
@@ -86,6 +99,7 @@ class Visit:
         )
         page = context.new_page()
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(f"{path}: {error}"))
         page.goto(self.base_url + path, wait_until="load")
         return page
 
@@ -102,3 +116,5 @@ def visit(browser: playwright_api.Browser, base_url: str) -> Iterator[Visit]:
     # Privacy: nothing may be fetched from another origin.
     foreign = [url for url in visitor.requests if not url.startswith((base_url, "data:", "blob:"))]
     assert foreign == [], f"requests left the site: {foreign}"
+    # No script stops with an error: one in Material's stops its instant navigation.
+    assert visitor.errors == []
