@@ -92,6 +92,7 @@ def test_by_touch_a_tap_previews_a_name_inside_a_preview_and_a_second_tap_follow
     visit,
 ) -> None:
     page = visit(ARTICLE, viewport=PHONE, has_touch=True, is_mobile=True)
+    expect(page.locator(".cmp-controls__keys")).to_be_hidden()  # no keyboard to use them
     page.locator(ILHAM).tap()
     expect(page.locator(FIRST)).to_contain_text("Ilham Aliyev")
     father = page.locator(f"{FIRST} a.cmp-term", has_text="Heydar Aliyev")
