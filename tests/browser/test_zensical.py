@@ -63,9 +63,25 @@ def test_hover_shows_a_preview_beside_the_text(visit) -> None:
     assert preview.is_hidden()
 
 
+# Zensical's search box lives in a shadow root: the focus is an input inside it.
+FOCUS_IN_A_FIELD = """(() => {
+  let at = document.activeElement;
+  while (at && at.shadowRoot && at.shadowRoot.activeElement) at = at.shadowRoot.activeElement;
+  return at?.tagName === "INPUT";
+})()"""
+
+
 def search(page, query: str) -> None:
-    """Open Zensical's search with its "/" shortcut and type ``query``."""
-    page.keyboard.press("/")
+    """Open Zensical's search with its "/" shortcut and type ``query``. Its script draws the
+    search box after the page loads: a "/" pressed before then opens nothing, so it is
+    pressed again until a search field has the focus."""
+    for _ in range(40):
+        page.keyboard.press("/")
+        if page.evaluate(FOCUS_IN_A_FIELD):
+            break
+        page.wait_for_timeout(250)
+    else:
+        raise AssertionError("Zensical's search did not open on '/'")
     page.keyboard.type(query, delay=20)
 
 
