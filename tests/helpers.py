@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -204,13 +204,30 @@ def search_documents(site: Path) -> dict[str, dict]:
     return {d["location"]: d for d in docs}
 
 
+class _Addresses(HTMLParser):
+    """The addresses a page's links and stylesheets point to (the map's SVG links use
+    ``xlink:href``). Python's own HTML parser, without building a tree: a site's pages are
+    read in a fraction of the time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("a", "link"):
+            named = dict(attrs)
+            address = named.get("href", named.get("xlink:href"))
+            if address is not None:
+                self.found.append(address)
+
+
 def assert_internal_links_lead_to_files(site: Path) -> None:
     """Every link (the map's SVG links too) and stylesheet of every page (but the 404 page,
     whose links are absolute) that stays inside the site leads to a file of it."""
     for html in (p for p in site.rglob("*.html") if p.name != "404.html"):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        for link in soup.select(r"a[href], link[href], a[xlink\:href]"):  # the map's links
-            address = link.get("href", link.get("xlink:href", ""))
+        reader = _Addresses()
+        reader.feed(html.read_text(encoding="utf-8"))
+        for address in reader.found:
             href = address.split("#")[0]
             if href and not href.startswith(("http:", "https:", "mailto:", "javascript:")):
                 assert (html.parent / href).resolve().exists(), f"{html}: {address}"
