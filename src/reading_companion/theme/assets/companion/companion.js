@@ -160,7 +160,7 @@
   }
 
   // The deepest preview that holds ``node`` or whose name it is; -1 for none.
-  const holds = (node) => chain.reduce((deepest, link, i) => node && (link.box.contains(node) || link.owner.contains(node)) ? i : deepest, -1);
+  const holds = (node) => node ? chain.findLastIndex((link) => link.box.contains(node) || link.owner.contains(node)) : -1;
   // After the grace period: keep the previews the pointer or the focus is in, close the rest.
   const settle = () => closeFrom(Math.max(holds(under), holds(document.activeElement)) + 1);
 
