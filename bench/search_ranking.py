@@ -15,7 +15,6 @@ import argparse
 import json
 import random
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM_ARGS, serve  # noqa: E402 (found through the path above)
+from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 (found through the path above)
 
 PARAGRAPH = re.compile(r"#p\d+$")
 # Material's worker protocol: set up with the index, then one query per message.
@@ -108,9 +107,7 @@ def main() -> None:
     args = parser.parse_args()
     index = json.loads((args.site / "search/search_index.json").read_text(encoding="utf-8"))
     with serve(args.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "404.html")
         result = rank(page, base + worker_of(args.site), index, args.per_paragraph, args.seed)

@@ -2,7 +2,8 @@
 
 Usage: ./dev build && .venv/bin/python scripts/screenshots.py [--out screenshots]
 
-Chromium comes from the system (Debian's ``chromium`` package); Playwright only drives it.
+Chromium comes from the system (Debian's ``chromium-headless-shell`` package, or its full
+``chromium``); Playwright only drives it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+# The headless shell first: it draws the same pages in about half the time.
+CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -71,9 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with serve(args.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path, width, height, scheme, full in SHOTS:
             if args.only and name not in args.only:
                 continue

@@ -1,6 +1,7 @@
 """Browser fixtures: the real site served on 127.0.0.1, Debian's Chromium driven by Playwright.
 
-Playwright never downloads a browser here: it launches the ``chromium`` found on PATH.
+Playwright never downloads a browser here: it launches the Chromium found on PATH, Debian's
+headless shell when it is there (the same engine, in about half the time).
 Every request a page makes is recorded, and a test fails if one leaves the site's origin.
 """
 
@@ -17,7 +18,11 @@ from conftest import RealSite
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = (
+    shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
