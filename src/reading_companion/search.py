@@ -17,11 +17,13 @@ from .extension import ArticleRecord
 
 @dataclass(frozen=True)
 class SearchDocument:
-    """One search result: where it opens (a site-relative URL), its title and its text."""
+    """One search result: where it opens (a site-relative URL), its title and its text;
+    ``paragraph`` when it is one of an article's paragraphs, the article's own words."""
 
     location: str
     title: str
     text: str
+    paragraph: bool = False
 
 
 def paragraph_documents(
@@ -43,7 +45,7 @@ def paragraph_documents(
         documents.append(SearchDocument(page, meta.title, intro))
         for number, text in record.texts.items():
             title = f"¶\u00a0{number} {text}"
-            documents.append(SearchDocument(f"{page}#p{number}", title, text))
+            documents.append(SearchDocument(f"{page}#p{number}", title, text, paragraph=True))
     return documents
 
 

@@ -20,6 +20,8 @@ SCRIPT = "assets/companion/companion.js"
 # The glossary's, explainers' and timeline's own styles, linked by their templates only.
 PAGES_STYLESHEET = "assets/companion/pages.css"
 ASSETS = (STYLESHEET, SCRIPT, PAGES_STYLESHEET)
+# Phrase search, added to the end of Material's search worker (see the file).
+PHRASE_SEARCH = THEME_DIR / "assets/companion/phrase-search.js"
 
 
 def minified(path: Path) -> str:

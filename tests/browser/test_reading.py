@@ -351,6 +351,23 @@ def test_search_finds_an_entry_by_term_or_alias(visit) -> None:
     assert missed == {}
 
 
+# Phrases the article holds word for word, with the paragraph that holds them: one that two
+# entries quote (¶ 13), and one of stop words only, which Material's index leaves out (¶ 2).
+PHRASES = {"hidden Kremlin agenda": 13, "It was an": 2, "beaming Aliyev welcomed": 5}
+
+
+def test_search_shows_the_paragraph_of_a_phrase_first(visit) -> None:
+    page = visit("", search=True)
+    for phrase, number in PHRASES.items():
+        links = search(page, phrase)
+        assert re.search(rf"articles/putin-in-baku/(\?h=[^#]*)?#p{number}$", links[1]), (
+            phrase,
+            links,
+        )
+        shown = page.locator(".md-search-result__item").first.inner_text()
+        assert f"¶\u00a0{number}" in shown, (phrase, shown)
+
+
 def test_search_opens_the_article_at_the_paragraph(visit) -> None:
     page = visit("", search=True)
     links = search(page, "marveled oasis")  # ¶ 1: "marveled at how Baku … an oasis"

@@ -36,7 +36,7 @@ from ..web_annotations import write_annotations
 from . import navigation
 from .config import CompanionConfig
 from .pages import add_glossary_pages
-from .publish import deepen_search_index, minify_assets
+from .publish import add_phrase_search, deepen_search_index, minify_assets
 from .template_cache import TemplateCodeCache
 
 log = get_plugin_logger(__name__)
@@ -145,6 +145,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             return None
         add_glossary_pages(files, config, self.content.entries)
         minify_assets(files, config)
+        add_phrase_search(files, config)
         self.unlisted = navigation.unlisted(files, config, set(self.content.explainer_pages))
 
         @functools.cache

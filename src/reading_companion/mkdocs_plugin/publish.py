@@ -1,5 +1,6 @@
-"""What the plugin publishes beside the pages: its stylesheet and script, minified, and
-paragraphs and entries' other names in Material's search index."""
+"""What the plugin publishes beside the pages: its stylesheet and script, minified;
+paragraphs and entries' other names in Material's search index; and phrase search in
+Material's search worker."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from ..content import Content
 from ..extension import ArticleRecord
 from ..search import entry_names, paragraph_documents
-from ..theme_files import ASSETS, minified
+from ..theme_files import ASSETS, PHRASE_SEARCH, minified
 
 
 def minify_assets(files: Files, config: MkDocsConfig) -> None:
@@ -27,6 +28,20 @@ def minify_assets(files: Files, config: MkDocsConfig) -> None:
             continue
         files.remove(theme_file)
         files.append(File.generated(config, uri, content=minified(Path(theme_file.abs_src_path))))
+
+
+def add_phrase_search(files: Files, config: MkDocsConfig) -> None:
+    """Append the companion's phrase search to Material's search worker, when the theme has
+    one: the worker keeps its own name, so Material's pages load it as before."""
+    for theme_file in files:
+        uri = theme_file.src_uri
+        if uri.startswith("assets/javascripts/workers/search.") and uri.endswith(".min.js"):
+            worker = Path(theme_file.abs_src_path or "").read_text(encoding="utf-8")
+            files.remove(theme_file)
+            files.append(
+                File.generated(config, uri, content=f"{worker}\n{minified(PHRASE_SEARCH)}")
+            )
+            return
 
 
 def deepen_search_index(
@@ -43,8 +58,11 @@ def deepen_search_index(
     for doc in data["docs"]:
         if doc["location"] in names:  # Material renders index text as HTML: escape ours
             doc["text"] = f"<p>{escape(names[doc['location']])}</p>{doc['text']}"
+    # "paragraph" is the companion's own field: its phrase search ranks the article's words
+    # above a quotation of them. Material's search reads only the fields it knows.
     added = [
         {"location": d.location, "title": escape(d.title), "text": escape(d.text)}
+        | ({"paragraph": True} if d.paragraph else {})
         for d in paragraph_documents(records, url_of)
     ]
     replaced = {doc["location"] for doc in added}

@@ -1,0 +1,73 @@
+// Phrase search for Material for MkDocs' search worker. The companion's plugin appends this
+// file to Material's worker script; Material's own ranking is kept and only adjusted.
+//
+// Material's search is a bag of words: "hidden Kremlin agenda" matches any document with
+// "Kremlin" in its title (weighted a thousand times its text) before the paragraph that holds
+// the three words in a row, and every word gets a trailing wildcard, so "in" matches
+// "invasion". Here a query of several words ranks first the documents that hold it as typed,
+// consecutive, even when every word is a stop word ("It was an"); an article's paragraph that
+// holds it comes before an entry or explainer quoting the same words; and a query that is a
+// document's whole title (an entry's term) ranks that document first.
+(() => {
+  // Tiers above Material's ranking: 3 for a document whose whole title is the query (an
+  // entry's term), 2 for an article's paragraph that holds the phrase, 1 for any other
+  // document that holds it. A document of tier k scores (its score + the best score) × 20^k;
+  // Material's own boosts differ by at most five times between two documents, so none passes
+  // a document of a higher tier, and Material's order holds within a tier.
+  const TIER_BASE = 20;
+  // Words as a reader types them: lower case, no markup, punctuation or curly apostrophes.
+  const words = (text) => text
+    .replace(/<[^>]*>|&[#\w]+;/g, " ")
+    .toLowerCase()
+    .replace(/\u2019/g, "'")
+    .replace(/[^\p{L}\p{N}'\s-]+/gu, " ")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .join(" ");
+
+  const texts = new Map();
+  const titles = new Map();
+  const paragraphs = new Set();
+  addEventListener("message", (event) => {
+    if (event.data.type !== 0) return; // 0: Material's set-up message, with the documents
+    for (const doc of event.data.data.docs) {
+      texts.set(doc.location, ` ${words(`${doc.title} ${doc.text}`)} `);
+      titles.set(doc.location, words(doc.title));
+      if (doc.paragraph) paragraphs.add(doc.location); // marked by the companion's plugin
+    }
+  });
+
+  function tier(ref, phrase) {
+    if (titles.get(ref) === phrase) return 3;
+    if (!phrase.includes(" ") || !texts.get(ref).includes(` ${phrase} `)) return 0;
+    return paragraphs.has(ref) ? 2 : 1;
+  }
+
+  // A match Material can read for a document found by its phrase alone (every word a stop
+  // word, which Material's index leaves out): every word found, no position to highlight.
+  function phraseMatch(phrase) {
+    const match = new lunr.MatchData();
+    for (const word of phrase.split(" ")) match.add(word, "text", { position: [] });
+    return match;
+  }
+
+  const search = lunr.Index.prototype.search;
+  lunr.Index.prototype.search = function (query) {
+    const results = search.call(this, query);
+    const phrase = words(query.replace(/[*+~^]/g, " "));
+    if (!phrase) return results;
+    const byRef = new Map(results.map((result) => [result.ref, result]));
+    const best = Math.max(1, ...results.map((result) => result.score));
+    for (const ref of texts.keys()) {
+      const k = tier(ref, phrase);
+      if (!k) continue;
+      let result = byRef.get(ref);
+      if (!result) {
+        result = { ref, score: 0, matchData: phraseMatch(phrase) };
+        results.push(result);
+      }
+      result.score = (result.score + best) * TIER_BASE ** k;
+    }
+    return results.sort((a, b) => b.score - a.score);
+  };
+})();
