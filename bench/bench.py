@@ -202,12 +202,19 @@ def check_seconds(root: Path) -> tuple[float, float]:
 
 
 def page_weight(site: Path, page: str) -> dict:
-    """The page's HTML and every stylesheet and script it loads: raw and gzip bytes."""
+    """The page's HTML and every stylesheet and script it loads, Material's search worker
+    included (it starts with the page): raw and gzip bytes."""
     html_path = site / page
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
     files = [html_path]
-    for tag in soup.select("link[rel=stylesheet][href], script[src]"):
-        ref = (tag.get("href") or tag.get("src")).split("?")[0]
+    config = soup.select_one("script#__config")
+    worker = json.loads(config.string).get("search") if config else None
+    refs = [
+        tag.get("href") or tag.get("src")
+        for tag in soup.select("link[rel=stylesheet][href], script[src]")
+    ]
+    for ref in [*refs, *([worker] if worker else [])]:
+        ref = ref.split("?")[0]
         if ref.startswith(("http:", "https:", "//")):
             raise AssertionError(f"{page} loads {ref} from another origin")
         files.append((html_path.parent / ref).resolve())

@@ -70,6 +70,8 @@ def test_the_wheel_carries_templates_stylesheet_and_script(wheel: Path) -> None:
         "assets/companion/companion.js",
     ):
         assert theme + name in names
+    for name in ("worker/phrase-search.js", "minified/companion.min.js"):
+        assert "reading_companion/" + name in names
 
 
 def readme_examples() -> list[tuple[str, str]]:
