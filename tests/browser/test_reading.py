@@ -366,6 +366,11 @@ def test_search_shows_the_paragraph_of_a_phrase_first(visit) -> None:
         )
         shown = page.locator(".md-search-result__item").first.inner_text()
         assert f"¶\u00a0{number}" in shown, (phrase, shown)
+    # Of ¶ 13's three sentences, the result shows the one that holds the words.
+    search(page, "hidden Kremlin agenda")
+    teaser = page.locator(".md-search-result__item").first.locator("h2").inner_text()
+    assert teaser.startswith("¶\u00a013 … But the news about a prospective Russian consulate")
+    assert "In May" not in teaser
 
 
 def test_search_opens_the_article_at_the_paragraph(visit) -> None:

@@ -7,7 +7,8 @@
 // "invasion". Here a query of several words ranks first the documents that hold it as typed,
 // consecutive, even when every word is a stop word ("It was an"); an article's paragraph that
 // holds it comes before an entry or explainer quoting the same words; and a query that is a
-// document's whole title (an entry's term) ranks that document first.
+// document's whole title (an entry's term) ranks that document first. A paragraph's result
+// shows the sentences that hold the words found, not the whole paragraph.
 (() => {
   // Tiers above Material's ranking: 3 for a document whose whole title is the query (an
   // entry's term), 2 for an article's paragraph that holds the phrase, 1 for any other
@@ -69,5 +70,27 @@
       result.score = (result.score + best) * TIER_BASE ** k;
     }
     return results.sort((a, b) => b.score - a.score);
+  };
+
+  // Material's results leave the worker through postMessage: a paragraph's title (its number
+  // and text, the words found marked) keeps only the sentences from the first mark to the last.
+  const SENTENCE_END = /(?<=[.?!][\u201d\u2019"]?)\s+(?=[\u201c\u2018"A-Z])/;
+  function sentencesFound(title) {
+    const [, number, text] = title.match(/^(\u00b6\S*\s*\d+\s)([\s\S]*)$/) || [];
+    if (!text || !text.includes("<mark>")) return title;
+    const sentences = text.split(SENTENCE_END);
+    const first = sentences.findIndex((sentence) => sentence.includes("<mark>"));
+    const last = sentences.findLastIndex((sentence) => sentence.includes("</mark>"));
+    const kept = sentences.slice(first, last + 1).join(" ");
+    return number + (first > 0 ? "\u2026 " : "") + kept + (last < sentences.length - 1 ? " \u2026" : "");
+  }
+  const post = self.postMessage.bind(self);
+  self.postMessage = (message) => {
+    if (message.type === 3) { // 3: Material's results message
+      for (const item of message.data.items.flat()) {
+        if (paragraphs.has(item.location)) item.title = sentencesFound(item.title);
+      }
+    }
+    post(message);
   };
 })();
