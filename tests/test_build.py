@@ -192,6 +192,14 @@ def test_explainer_lists_the_paragraphs_pointing_to_it(site: Path) -> None:
     paragraphs = [a["href"] for a in soup.select(".cmp-backlinks__para")]
     # ¶ 1 notes Ilham Aliyev, whose entry has this explainer; ¶ 3 has the quote note.
     assert paragraphs == ["../../articles/test/#p1", "../../articles/test/#p3"]
+    # Each with its sentence: ¶ 1's names the entry whose note links here, ¶ 3's holds the quote.
+    said = [
+        (q.get_text(), q.select_one("mark").get_text())
+        for q in soup.select(".cmp-backlinks__passage")
+    ]
+    assert said[0] == ("Vladimir Putin met Ilham Aliyev in Baku.", "Ilham Aliyev")
+    assert said[1][1] == "Diplomatic efforts to resolve the conflict"
+    assert len(said) == 2
     assert len(soup.select(".cmp-sources li")) == 2
 
 

@@ -68,7 +68,8 @@ class ArticleRecord:
     article: Article
     mentions: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids
     notes: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> entry ids noted
-    explainers: dict[int, list[str]] = field(default_factory=dict)  # paragraph -> explainer ids
+    # paragraph -> explainer id -> the entry whose note links it (None: a quote note's own)
+    explainers: dict[int, dict[str, str | None]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)  # paragraph -> text as set
     # paragraph -> entry id -> (offset in the text, words) of its first mention there
     terms: dict[int, dict[str, tuple[int, str]]] = field(default_factory=dict)
@@ -242,10 +243,18 @@ def mark_quote(block: etree.Element, anchor: Anchor) -> None:
                 return
 
 
-def _explainers_of(content: Content, entry_ids: list[str], anchors: list[Anchor]) -> list[str]:
-    found = [content.entries[e].meta.explainer for e in entry_ids]
-    found += [a.note.explainer for a in anchors]
-    return list(dict.fromkeys(x for x in found if x))
+def _explainers_of(
+    content: Content, entry_ids: list[str], anchors: list[Anchor]
+) -> dict[str, str | None]:
+    """The explainers a paragraph's notes link, each with the entry whose note links it (the
+    sentence naming that entry is the paragraph's passage for the explainer), or None for a
+    quote note of the explainer's own."""
+    found: dict[str, str | None] = {a.note.explainer: None for a in anchors if a.note.explainer}
+    for entry_id in entry_ids:
+        explainer = content.entries[entry_id].meta.explainer
+        if explainer:
+            found.setdefault(explainer, entry_id)
+    return found
 
 
 # Zensical tells the extensions of a page which page it is through a preprocessor of its

@@ -72,7 +72,8 @@ def passage_at(text: str, start: int, end: int) -> Passage:
 
 def passages(records: dict[str, ArticleRecord]) -> dict[str, dict[tuple[str, int], Passage]]:
     """For each entry (by id) and explainer (by ``explainer:<id>``), the sentence of each
-    paragraph that names it (its first mention there) or holds the quote of its note."""
+    paragraph that names it (its first mention there) or holds the quote of its note; for an
+    explainer an entry's note links, the sentence naming that entry."""
     found: dict[str, dict[tuple[str, int], Passage]] = defaultdict(dict)
     for src_uri, record in records.items():
         for number, terms in record.terms.items():
@@ -89,6 +90,12 @@ def passages(records: dict[str, ArticleRecord]) -> dict[str, dict[tuple[str, int
             found[key].setdefault(
                 (src_uri, anchor.paragraph), passage_at(text, start, start + len(exact))
             )
+        # An explainer an entry's note links: the sentence naming that entry.
+        for number, through in record.explainers.items():
+            for explainer_id, entry_id in through.items():
+                named = found.get(entry_id, {}).get((src_uri, number)) if entry_id else None
+                if named is not None:
+                    found[f"explainer:{explainer_id}"].setdefault((src_uri, number), named)
     return dict(found)
 
 
