@@ -66,7 +66,7 @@ COUNTRIES = {
     "Azerbaijan": ("azerbaijan", "focus", "Azerbaijan", (40.55, 47.75)),
     "Georgia": ("georgia", "focus", "Georgia", (42.2, 43.55)),
     "Russia": ("russia", "neighbour", "Russia", (43.4, 45.9)),
-    "Turkey": ("turkiye", "neighbour", "Türkiye", (39.9, 41.3)),
+    "Turkey": ("turkiye", "neighbour", "Turkey", (39.9, 41.3)),
     "Iran": ("iran", "neighbour", "Iran", (38.35, 45.5)),
     "Kazakhstan": (None, "neighbour", None, None),
     "Turkmenistan": (None, "neighbour", None, None),
