@@ -333,7 +333,13 @@ def search(page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", state="detached")
     field.press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
-    return page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+    # Results follow the typing: wait until the last query's have replaced the ones before.
+    links, settled = None, False
+    while not settled:
+        page.wait_for_timeout(200)
+        now = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
+        links, settled = now, now == links
+    return links
 
 
 # A surname alone, a two-word term, an alias (the Azerbaijani name of Stepanakert).
