@@ -605,6 +605,10 @@ def test_the_reader_hides_the_notes_and_the_choice_holds_on_every_page(visit) ->
     switch.click()
     assert switch.get_attribute("aria-pressed") == "false"
     assert page.locator("#p1 .cmp-notes").is_hidden()
+    # The text then stands in the middle of the page, not beside an empty margin.
+    text = page.locator("#p1 .cmp-text").bounding_box()
+    left, right = text["x"], DESKTOP["width"] - text["x"] - text["width"]
+    assert abs(left - right) < 0.15 * DESKTOP["width"], (left, right)
     # Away and back by instant navigation, then a fresh load: still hidden.
     page.locator(".md-tabs__link", has_text="Glossary").click()
     page.wait_for_url("**/glossary/")
