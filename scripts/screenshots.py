@@ -43,7 +43,10 @@ SHOTS = [
     ("map-phone-dark", "map/#the-map", 390, 844, "slate", False),
     ("entry-region-dark", "glossary/karabakh/", 1440, 1000, "slate", False),
     ("timeline", "timeline/", 1440, 1000, "default", False),
+    ("search", "articles/putin-in-baku/", 1440, 900, "default", False),
 ]
+# Shots taken with words typed into the search box.
+SEARCHES = {"search": "hidden Kremlin agenda"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -84,6 +87,11 @@ def main() -> None:
                 f"{{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
             )
             page.goto(base + path, wait_until="networkidle")
+            if name in SEARCHES:
+                page.keyboard.press("s")  # Material's shortcut opens search
+                page.locator(".md-search__input").press_sequentially(SEARCHES[name], delay=30)
+                page.wait_for_selector(".md-search-result__item")
+                page.wait_for_timeout(500)  # the last letters' results
             page.screenshot(path=str(args.out / f"{name}.png"), full_page=full)
             page.close()
         browser.close()
