@@ -17,7 +17,7 @@ from .models import ArticleMeta, QuoteNote
 from .problems import Problem
 from .quotes import find_quotes
 from .typography import prose_slots, set_typography
-from .units import ARTICLE_EXTENSIONS, unit_kind, unit_text, units_in
+from .units import EXTENSION_SYNTAX, unit_kind, unit_text, units_in
 from .validation import validate
 
 
@@ -82,8 +82,8 @@ class _KeepTree(Treeprocessor):
 
 
 @functools.cache
-def _reader() -> tuple[Markdown, _KeepTree]:
-    md = Markdown(extensions=ARTICLE_EXTENSIONS)
+def _reader(extensions: tuple[str, ...]) -> tuple[Markdown, _KeepTree]:
+    md = Markdown(extensions=list(extensions))
     keep = _KeepTree(md)
     md.treeprocessors.register(keep, "companion_keep_tree", 0)  # after every other
     return md, keep
@@ -94,7 +94,8 @@ def split_units(document: Document) -> tuple[list[Paragraph], list[Problem]]:
     problems: list[Problem] = []
     if body_problems(document):  # reported where the file was read; not worth the risk
         return [], problems
-    md, keep = _reader()
+    used = tuple(name for name, syntax in EXTENSION_SYNTAX.items() if syntax in document.body)
+    md, keep = _reader(used)
     md.reset().convert(document.body)
     root = keep.root if keep.root is not None else etree.Element("div")
     units = []

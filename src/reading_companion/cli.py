@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sized
 from pathlib import Path
 
-from . import zensical_site
 from .content import load_content
 from .maps import map_warnings, read_base
 from .problems import ContentError, Problem
@@ -52,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     zensical.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args, rest = parser.parse_known_args(argv)
     if args.command == "zensical":
+        from . import zensical_site  # here: Jinja and the rest, which check never needs
+
         return zensical_site.run(args.action, args.root, rest)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
