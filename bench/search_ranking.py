@@ -70,6 +70,8 @@ class Ranking:
     found: list[tuple[str, str, list[str]]]  # (phrase, its paragraph, the first three heads)
     entries: int  # entry terms searched
     entries_first: int  # of which the entry came first
+    aliases: int  # entries' other names (aliases, native names) searched
+    aliases_missed: list[str]  # those whose entry did not come first
     shared: set[str]  # phrases that another paragraph holds too, word for word
 
     @property
@@ -88,15 +90,14 @@ def rank(page: Page, worker: str, index: dict, per_paragraph: int = 3, seed: int
     address ``worker``, in ``page`` (a page of the same site)."""
     index = {**index, "options": {"suggest": False}}
     asked = phrases(index["docs"], per_paragraph, seed)
-    entries = [
-        (d["title"], d["location"])
-        for d in index["docs"]
-        if re.fullmatch(r"glossary/[^/#]+/", d["location"])
-    ]
-    queries = [q for q, _ in asked] + [t for t, _ in entries]
+    pages = [d for d in index["docs"] if re.fullmatch(r"glossary/[^/#]+/", d["location"])]
+    entries = [(d["title"], d["location"]) for d in pages]
+    aliases = [(name, d["location"]) for d in pages for name in d.get("names", [])]
+    queries = [q for q, _ in asked] + [t for t, _ in entries + aliases]
     ranked = page.evaluate(RANK, [worker, index, queries])
     found = [(q, loc, r[:3]) for (q, loc), r in zip(asked, ranked, strict=False)]
-    first = [1 for (_, loc), r in zip(entries, ranked[len(asked) :], strict=True) if r[:1] == [loc]]
+    named = entries + aliases
+    firsts = [r[:1] == [loc] for (_, loc), r in zip(named, ranked[len(asked) :], strict=True)]
     # Material shows one result per page, so of two paragraphs holding a phrase one is shown.
     texts = {
         d["location"]: plain(d["text"]) for d in index["docs"] if PARAGRAPH.search(d["location"])
@@ -104,7 +105,10 @@ def rank(page: Page, worker: str, index: dict, per_paragraph: int = 3, seed: int
     shared = {
         q for q, loc in asked if any(plain(q) in text for at, text in texts.items() if at != loc)
     }
-    return Ranking(found, len(entries), len(first), shared)
+    missed = [
+        name for (name, _), first in zip(aliases, firsts[len(entries) :], strict=True) if not first
+    ]
+    return Ranking(found, len(entries), sum(firsts[: len(entries)]), len(aliases), missed, shared)
 
 
 def plain(text: str) -> str:
@@ -138,6 +142,12 @@ def main() -> None:
     print(f"Paragraph phrases with their paragraph in the first three: {len(hits)} of {asked}")
     print(f"  of the {len(result.misses)} others, {len(shared)} are in another paragraph too")
     print(f"Entry terms with their entry first: {result.entries_first} of {result.entries}")
+    print(
+        "Other names of entries with their entry first: "
+        f"{result.aliases - len(result.aliases_missed)} of {result.aliases}"
+    )
+    if result.aliases_missed:
+        print(f"  not first for: {', '.join(result.aliases_missed)}")
     for query, location, top in result.misses[: args.misses]:
         print(f"  {query!r} ({location.split('#')[1]}): {', '.join(top) or 'nothing'}")
 

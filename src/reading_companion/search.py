@@ -49,12 +49,20 @@ def paragraph_documents(
     return documents
 
 
-def entry_names(content: Content, url_of: Callable[[str], str]) -> dict[str, str]:
-    """Text to add to each entry page's document, by its URL: its other names (aliases,
-    native names) and its summary, so that every spelling finds it."""
+@dataclass(frozen=True)
+class EntryNames:
+    """What search adds to an entry page's document: its other names (aliases, native
+    names), and a text of those names and its summary, so that every spelling finds it."""
+
+    names: list[str]
+    text: str
+
+
+def entry_names(content: Content, url_of: Callable[[str], str]) -> dict[str, EntryNames]:
+    """Each entry's other names and search text, by the URL of its page."""
     found = {}
     for entry in content.entries.values():
         names = [*entry.meta.aliases, *entry.meta.native.values()]
         also = f"Also: {'; '.join(names)}. " if names else ""
-        found[url_of(entry_page(entry.id))] = also + entry.meta.summary
+        found[url_of(entry_page(entry.id))] = EntryNames(names, also + entry.meta.summary)
     return found

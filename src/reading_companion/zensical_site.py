@@ -413,7 +413,7 @@ def add_search_items(
         if page in articles:
             continue
         if item["location"] in names:
-            item["text"] = f"<p>{names[item['location']]}</p>{item['text']}"
+            item["text"] = f"<p>{names[item['location']].text}</p>{item['text']}"
         items.append(item)
     for document in paragraph_documents(records, url_of):
         items.append(

@@ -56,8 +56,10 @@ def deepen_search_index(
     escape = functools.partial(html.escape, quote=False)  # quotes stay searchable as typed
     names = entry_names(content, url_of)
     for doc in data["docs"]:
-        if doc["location"] in names:  # Material renders index text as HTML: escape ours
-            doc["text"] = f"<p>{escape(names[doc['location']])}</p>{doc['text']}"
+        entry = names.get(doc["location"])
+        if entry is not None:  # Material renders index text as HTML: escape ours
+            doc["text"] = f"<p>{escape(entry.text)}</p>{doc['text']}"
+            doc["names"] = entry.names  # the companion's own field, read by its phrase search
     # "paragraph" is the companion's own field: its phrase search ranks the article's words
     # above a quotation of them. Material's search reads only the fields it knows.
     added = [

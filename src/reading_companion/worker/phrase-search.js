@@ -7,11 +7,12 @@
 // "invasion". Here a query of several words ranks first the documents that hold it as typed,
 // consecutive, even when every word is a stop word ("It was an"); an article's paragraph that
 // holds it comes before an entry or explainer quoting the same words; and a query that is a
-// document's whole title (an entry's term) ranks that document first. A paragraph's result
+// document's whole title or one of its other names (an entry's term or alias) ranks that
+// document first. A paragraph's result
 // shows the sentences that hold the words found, not the whole paragraph.
 (() => {
-  // Tiers above Material's ranking: 3 for a document whose whole title is the query (an
-  // entry's term), 2 for an article's paragraph that holds the phrase, 1 for any other
+  // Tiers above Material's ranking: 3 for a document whose whole title or other name is the
+  // query (an entry's term or alias), 2 for an article's paragraph that holds the phrase, 1 for any other
   // document that holds it. A document of tier k scores (its score + the best score) × 20^k;
   // Material's own boosts differ by at most five times between two documents, so none passes
   // a document of a higher tier, and Material's order holds within a tier.
@@ -27,19 +28,19 @@
     .join(" ");
 
   const texts = new Map();
-  const titles = new Map();
+  const names = new Map(); // each document's title and other names, as words
   const paragraphs = new Set();
   addEventListener("message", (event) => {
     if (event.data.type !== 0) return; // 0: Material's set-up message, with the documents
     for (const doc of event.data.data.docs) {
       texts.set(doc.location, ` ${words(`${doc.title} ${doc.text}`)} `);
-      titles.set(doc.location, words(doc.title));
+      names.set(doc.location, [doc.title, ...(doc.names || [])].map(words));
       if (doc.paragraph) paragraphs.add(doc.location); // marked by the companion's plugin
     }
   });
 
   function tier(ref, phrase) {
-    if (titles.get(ref) === phrase) return 3;
+    if (names.get(ref).includes(phrase)) return 3;
     if (!phrase.includes(" ") || !texts.get(ref).includes(` ${phrase} `)) return 0;
     return paragraphs.has(ref) ? 2 : 1;
   }
