@@ -157,13 +157,15 @@ def _url(context: Any, target: object) -> str:
 
 def render_around(
     env: Environment, template: str, context: dict[str, Any], here: str
-) -> tuple[str, str]:
-    """The head and the foot a template's content block puts around the page's HTML."""
+) -> tuple[str, str, str]:
+    """The head and the foot a template's content block puts around the page's HTML, and
+    what its ``companion_head`` block adds to the document's head."""
     compiled = env.get_template(template)
     context = {**context, PAGE_URL: here}
     html = "".join(compiled.blocks["content"](compiled.new_context(context)))
     head, _, foot = html.partition(CONTENT_MARK)
-    return head, foot
+    in_head = compiled.blocks.get("companion_head")
+    return head, foot, "".join(in_head(compiled.new_context(context))) if in_head else ""
 
 
 def annotate_articles(content: Content, extensions: list, configs: dict) -> dict:
@@ -360,8 +362,10 @@ class _Pages:
         )
         context = {"page": page, "companion_links": self.links}
         context.update(self.views.context(src_uri, meta, self.explainer_order))
-        head, foot = render_around(self.env, template, context, here)
+        head, foot, in_head = render_around(self.env, template, context, here)
         meta.update(template=PAGE_TEMPLATE, companion_head=head, companion_foot=foot)
+        if in_head:
+            meta["companion_extrahead"] = in_head
         return _front_matter(meta, document.body_line) + document.body
 
 

@@ -672,3 +672,17 @@ def test_selected_words_give_a_link_to_exactly_that_passage(visit) -> None:
     opened = visit(address.split("/reading-companion/", 1)[1], viewport=DESKTOP)
     box = opened.locator("#p13").bounding_box()
     assert 0 <= box["y"] < DESKTOP["height"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_glossarys_letters_stay_in_reach_and_lead_to_their_entries(visit, viewport) -> None:
+    # Followed as Material's instant navigation follows an anchor: it replaces the content,
+    # then scrolls (it missed by 777 px while the page's stylesheet was linked from there).
+    page = visit("glossary/", viewport=viewport)
+    page.locator(".cmp-letters a[href$='#letter-m']").click()
+    page.wait_for_url("**#letter-m")
+    page.wait_for_timeout(300)
+    bar = page.locator(".cmp-letters").bounding_box()
+    heading = page.locator("#letter-m").bounding_box()
+    assert bar["y"] < 100, "the letters scrolled away"
+    assert bar["y"] + bar["height"] <= heading["y"] < viewport["height"] / 2, (bar, heading)
