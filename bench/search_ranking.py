@@ -46,6 +46,11 @@ RANK = """async ([worker, index, queries]) => {
 }"""
 
 
+def paragraph_text(doc: dict) -> str:
+    """A paragraph document's words: its title ("¶ N" and the paragraph) without the number."""
+    return re.sub(r"^\u00b6\s*\d+\s", "", doc["title"])
+
+
 def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, str]]:
     """(phrase, paragraph location) pairs: runs of two to four words from each paragraph."""
     rng = random.Random(seed)
@@ -54,7 +59,7 @@ def phrases(docs: list[dict], per_paragraph: int, seed: int) -> list[tuple[str, 
         if not PARAGRAPH.search(doc["location"]):
             continue
         # Words as a reader types them: apostrophes and hyphens kept, punctuation around dropped.
-        words = [w.strip('.,;:!?"\u201c\u201d\u2018\u2019()') for w in doc["text"].split()]
+        words = [w.strip('.,;:!?"\u201c\u201d\u2018\u2019()') for w in paragraph_text(doc).split()]
         words = [w for w in words if w and w != "\u2014"]
         for _ in range(per_paragraph):
             size = rng.choice([2, 3, 4])
@@ -100,7 +105,9 @@ def rank(page: Page, worker: str, index: dict, per_paragraph: int = 3, seed: int
     firsts = [r[:1] == [loc] for (_, loc), r in zip(named, ranked[len(asked) :], strict=True)]
     # Material shows one result per page, so of two paragraphs holding a phrase one is shown.
     texts = {
-        d["location"]: plain(d["text"]) for d in index["docs"] if PARAGRAPH.search(d["location"])
+        d["location"]: plain(paragraph_text(d))
+        for d in index["docs"]
+        if PARAGRAPH.search(d["location"])
     }
     shared = {
         q for q, loc in asked if any(plain(q) in text for at, text in texts.items() if at != loc)

@@ -32,11 +32,12 @@ def paragraph_documents(
     """For each article, a document for the page (its dek and publisher) and one per
     paragraph, located at the paragraph's anchor.
 
-    A paragraph's title is "¶ N" and its own text. Material's search scores a word in a
-    title a thousand times a word in the text, so with a title of "¶ N" alone any entry
-    whose name holds one word of a phrase outranked the paragraph the phrase came from
-    (7 of 69 phrases found their paragraph in the first three; 52 of 69 with this, and
-    entries still come first for their terms: ``bench/search_ranking.py``)."""
+    A paragraph's title is "¶ N" and its own text, and its text is empty: a result shows
+    (and a screen reader reads) the words once. Material's search scores a word in a title
+    a thousand times a word in the text, so with a title of "¶ N" alone any entry whose name
+    holds one word of a phrase outranked the paragraph the phrase came from (7 of 69 phrases
+    found their paragraph in the first three, 52 of 69 with the text in the title:
+    ``bench/search_ranking.py``)."""
     documents = []
     for src_uri, record in records.items():
         page = url_of(src_uri)
@@ -45,7 +46,7 @@ def paragraph_documents(
         documents.append(SearchDocument(page, meta.title, intro))
         for number, text in record.texts.items():
             title = f"¶\u00a0{number} {text}"
-            documents.append(SearchDocument(f"{page}#p{number}", title, text, paragraph=True))
+            documents.append(SearchDocument(f"{page}#p{number}", title, "", paragraph=True))
     return documents
 
 
@@ -62,7 +63,9 @@ def entry_names(content: Content, url_of: Callable[[str], str]) -> dict[str, Ent
     """Each entry's other names and search text, by the URL of its page."""
     found = {}
     for entry in content.entries.values():
-        names = [*entry.meta.aliases, *entry.meta.native.values()]
+        # Each spelling once, and not the term again (Türkiye is an alias and the native name).
+        names = list(dict.fromkeys([*entry.meta.aliases, *entry.meta.native.values()]))
+        names = [name for name in names if name != entry.meta.term]
         also = f"Also: {'; '.join(names)}. " if names else ""
         found[url_of(entry_page(entry.id))] = EntryNames(names, also + entry.meta.summary)
     return found

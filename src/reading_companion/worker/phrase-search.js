@@ -17,12 +17,12 @@
   // Material's own boosts differ by at most five times between two documents, so none passes
   // a document of a higher tier, and Material's order holds within a tier.
   const TIER_BASE = 20;
-  // Words as a reader types them: lower case, no markup, punctuation or curly apostrophes.
+  // Words as the site's search separator cuts them (mkdocs.yml): lower case, without markup,
+  // punctuation, quotes or apostrophes, so that "Putin's" typed finds "Putin’s".
   const words = (text) => text
     .replace(/<[^>]*>|&[#\w]+;/g, " ")
     .toLowerCase()
-    .replace(/\u2019/g, "'")
-    .replace(/[^\p{L}\p{N}'\s-]+/gu, " ")
+    .replace(/[^\p{L}\p{N}\s-]+/gu, " ")
     .split(/[\s-]+/)
     .filter(Boolean)
     .join(" ");
@@ -53,9 +53,17 @@
     return match;
   }
 
+  // Material gives every word a trailing wildcard, which also lets a stop word or a single
+  // letter through the stop-word filter: "in" matched "influence" and "incursion", "a" every
+  // word with an a first. Such words are searched as typed, so the filter drops them.
+  const isNoise = (word) => word.length < 2 || !lunr.stopWordFilter(word.toLowerCase());
+  const asTyped = (query) =>
+    query.replace(/(^|\s)([^\s*:+~^-][^\s*:]*)\*(?=\s|$)/g, (all, space, word) =>
+      isNoise(word) ? space + word : all);
+
   const search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (query) {
-    const results = search.call(this, query);
+    const results = search.call(this, asTyped(query));
     const phrase = words(query.replace(/[*+~^]/g, " "));
     if (!phrase) return results;
     const byRef = new Map(results.map((result) => [result.ref, result]));
@@ -85,11 +93,14 @@
     const kept = sentences.slice(first, last + 1).join(" ");
     return number + (first > 0 ? "\u2026 " : "") + kept + (last < sentences.length - 1 ? " \u2026" : "");
   }
+  // Stop words leave the results' terms too: Material highlights a result's terms on the page
+  // it opens (?h=), where "a" would light up every word holding an a.
   const post = self.postMessage.bind(self);
   self.postMessage = (message) => {
     if (message.type === 3) { // 3: Material's results message
       for (const item of message.data.items.flat()) {
         if (paragraphs.has(item.location)) item.title = sentencesFound(item.title);
+        for (const term of Object.keys(item.terms || {})) if (isNoise(term)) delete item.terms[term];
       }
     }
     post(message);
