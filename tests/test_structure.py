@@ -112,8 +112,8 @@ def test_search_covers_every_unit_and_annotations_every_note(
     locations = {d["location"] for d in index["docs"]}
     assert {f"articles/test/#p{n}" for n in range(1, 6)} <= locations
     quotation = next(d for d in index["docs"] if d["location"] == "articles/test/#p2")
-    assert "An oasis" in quotation["text"]
-    assert "answered with warm words" in quotation["text"]
+    assert "An oasis" in quotation["title"]  # a paragraph's words are its title
+    assert "answered with warm words" in quotation["title"]
     items = json.loads((built / "articles/test.annotations.jsonld").read_text())["first"]["items"]
     # The units with notes: the list and the figure name only entries noted before.
     fragments = sorted(i["target"]["selector"][0]["value"] for i in items)
