@@ -112,6 +112,8 @@ def test_search_index_has_every_entry_and_paragraph(real_site: Path, content) ->
     locations = search_documents(real_site)
     for number in range(1, 24):
         assert f"articles/putin-in-baku/#p{number}" in locations
+    # The article's own result reads as its page does, quotes curly.
+    assert locations["articles/putin-in-baku/"]["title"].startswith("Putin\u2019s Azerbaijan Visit")
     for entry in content.entries.values():
         doc = locations[f"glossary/{entry.id}/"]
         assert doc["title"] == entry.meta.term

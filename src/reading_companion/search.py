@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .content import Content, entry_page
 from .extension import ArticleRecord
+from .typography import smarten
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ def paragraph_documents(
     for src_uri, record in records.items():
         page = url_of(src_uri)
         meta = record.article.meta
+        # Quotes set as the page sets them (the front matter has them straight).
         intro = " ".join(x for x in (meta.dek, f"Published by {meta.publisher}.") if x)
-        documents.append(SearchDocument(page, meta.title, intro))
+        documents.append(SearchDocument(page, smarten(meta.title), smarten(intro)))
         for number, text in record.texts.items():
             title = f"¶\u00a0{number} {text}"
             documents.append(SearchDocument(f"{page}#p{number}", title, "", paragraph=True))
