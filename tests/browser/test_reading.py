@@ -605,6 +605,9 @@ def test_the_reader_hides_the_notes_and_the_choice_holds_on_every_page(visit) ->
     switch.click()
     assert switch.get_attribute("aria-pressed") == "false"
     assert page.locator("#p1 .cmp-notes").is_hidden()
+    # The keys no longer offer to open notes that are hidden.
+    assert page.locator(".cmp-controls__open").is_hidden()
+    assert page.locator(".cmp-controls__keys").is_visible()
     # The text then stands in the middle of the page, not beside an empty margin.
     text = page.locator("#p1 .cmp-text").bounding_box()
     left, right = text["x"], DESKTOP["width"] - text["x"] - text["width"]
