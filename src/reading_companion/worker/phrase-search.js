@@ -8,12 +8,12 @@
 // consecutive, even when every word is a stop word ("It was an"); an article's paragraph that
 // holds it comes before an entry or explainer quoting the same words; and a query that is a
 // document's whole title or one of its other names (an entry's term or alias) ranks that
-// document first. A paragraph's result
-// shows the sentences that hold the words found, not the whole paragraph.
+// document first. A paragraph's result shows the sentences that hold the words found, not
+// the whole paragraph.
 (() => {
   // Tiers above Material's ranking: 3 for a document whose whole title or other name is the
-  // query (an entry's term or alias), 2 for an article's paragraph that holds the phrase, 1 for any other
-  // document that holds it. A document of tier k scores (its score + the best score) × 20^k;
+  // query (an entry's term or alias), 2 for an article's paragraph that holds the phrase, 1
+  // for any other document that holds it. A document of tier k scores (its score + the best score) × 20^k;
   // Material's own boosts differ by at most five times between two documents, so none passes
   // a document of a higher tier, and Material's order holds within a tier.
   const TIER_BASE = 20;
