@@ -627,6 +627,17 @@ def test_the_reader_hides_the_notes_and_the_choice_holds_on_every_page(visit) ->
     assert page.locator("#p1 .cmp-notes").is_visible()
 
 
+def test_hidden_notes_are_hidden_before_the_pages_script_runs(visit) -> None:
+    page = visit(ARTICLE, viewport=DESKTOP)
+    page.evaluate("localStorage.setItem('cmp-notes-shown', 'no')")
+    # Without the page's script (as on a slow connection, before it has run), the choice
+    # still lays the page out: no margin of notes drawn first and then taken away.
+    page.context.route("**/assets/companion/companion.js", lambda route: route.abort())
+    page.reload()
+    assert page.evaluate("document.documentElement.classList.contains('cmp-notes-off')")
+    assert page.locator("#p1 .cmp-notes").is_hidden()
+
+
 def test_keys_move_between_paragraphs_and_open_their_notes(visit) -> None:
     page = visit(ARTICLE, viewport=PHONE)
     assert page.locator(".cmp-controls__keys").is_visible()

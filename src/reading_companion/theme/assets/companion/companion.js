@@ -335,7 +335,7 @@
   // page until changed (kept in the browser, never sent anywhere). Keys, unused by
   // Material's own shortcuts: j and k move to the next and previous paragraph, o opens the
   // notes of the paragraph in focus (unfolds them on narrow screens, in full on wide ones).
-  const NOTES_SHOWN = "cmp-notes-shown";
+  const NOTES_SHOWN = "cmp-notes-shown"; // article.html reads it too, before the first paint
   function applyNotesChoice() {
     const shown = localStorage.getItem(NOTES_SHOWN) !== "no";
     document.documentElement.classList.toggle("cmp-notes-off", !shown);
