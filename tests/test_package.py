@@ -3,6 +3,7 @@ virtual environment, builds a site that has no overrides folder at all."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -142,6 +143,12 @@ def test_a_site_without_overrides_builds_annotated_from_the_installed_package(
         entry = (site / f"site/glossary/{entry_id}/index.html").read_text(encoding="utf-8")
         assert "cmp-backlinks__para" in entry
     assert (site / "site/glossary/index.html").exists()
+    # Search as the README sets it up: words cut at curly quotes, and the phrase search in
+    # Material's worker, from the installed package.
+    index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert "\\u201c" in index["config"]["separator"]  # the regular expression's escape
+    worker = next((site / "site/assets/javascripts/workers").glob("search.*.min.js"))
+    assert ".paragraph" in worker.read_text(encoding="utf-8")
 
 
 def test_the_readme_runs_the_extension_on_its_own(venv: Path, tmp_path: Path) -> None:
