@@ -200,6 +200,13 @@ def test_explainer_lists_the_paragraphs_pointing_to_it(site: Path) -> None:
     assert said[0] == ("Vladimir Putin met Ilham Aliyev in Baku.", "Ilham Aliyev")
     assert said[1][1] == "Diplomatic efforts to resolve the conflict"
     assert len(said) == 2
+    # ¶ 1 is here through a note: the list says whose. ¶ 3's quote note is the explainer's own.
+    items = soup.select(".cmp-backlinks__list li")
+    assert (
+        items[0].select_one(".cmp-backlinks__via").get_text()
+        == "(through the note on Ilham Aliyev)"
+    )
+    assert items[1].select_one(".cmp-backlinks__via") is None
     assert len(soup.select(".cmp-sources li")) == 2
 
 

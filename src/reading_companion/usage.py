@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .content import Content
 from .extension import ArticleRecord
@@ -43,11 +43,13 @@ def pointers(records: dict[str, ArticleRecord]) -> Pointers:
 @dataclass(frozen=True)
 class Passage:
     """The sentence of a paragraph where it names an entry or attaches a note: the words
-    themselves, and the sentence's text before and after them."""
+    themselves, and the sentence's text before and after them. For an explainer that an
+    entry's note links, ``via`` is that entry's id (the words are its name)."""
 
     before: str
     words: str
     after: str
+    via: str | None = None
 
 
 # A sentence ends at a full stop, question or exclamation mark (and any closing quote)
@@ -95,7 +97,8 @@ def passages(records: dict[str, ArticleRecord]) -> dict[str, dict[tuple[str, int
             for explainer_id, entry_id in through.items():
                 named = found.get(entry_id, {}).get((src_uri, number)) if entry_id else None
                 if named is not None:
-                    found[f"explainer:{explainer_id}"].setdefault((src_uri, number), named)
+                    passage = replace(named, via=entry_id)
+                    found[f"explainer:{explainer_id}"].setdefault((src_uri, number), passage)
     return dict(found)
 
 

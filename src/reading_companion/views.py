@@ -114,12 +114,17 @@ class Views:
                     "title": article.meta.title,
                     "url": base,
                     "paragraphs": [
-                        {"number": n, "url": f"{base}#p{n}", "passage": said.get((src_uri, n))}
-                        for _, n in group
+                        self._paragraph_link(base, n, said.get((src_uri, n))) for _, n in group
                     ],
                 }
             )
         return grouped
+
+    def _paragraph_link(self, base: str, number: int, passage: Passage | None) -> dict:
+        """A backlink to paragraph ``number`` of the article at ``base``, with its sentence
+        and, when an entry's note is what links the paragraph here, that entry's term."""
+        via = passage and passage.via and self.content.entries[passage.via].meta.term
+        return {"number": number, "url": f"{base}#p{number}", "passage": passage, "via": via}
 
     def entry(self, entry_id: str) -> dict:
         """Everything the entry page shows."""
