@@ -46,7 +46,7 @@ LANGUAGES = {
 KIND_LABELS = {
     "person": "People",
     "place": "Places",
-    "organization": "Organizations",
+    "organization": "Organisations",  # the site writes British English
     "event": "Events",
     "concept": "Ideas",
     "process": "Processes",
