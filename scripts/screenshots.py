@@ -20,11 +20,17 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-# The headless shell first: it draws the same pages in about half the time.
-CHROMIUM = shutil.which("chromium-headless-shell") or shutil.which("chromium")
+# The system's Chromium, for these screenshots, the search benchmark and the browser tests:
+# the headless shell first, which draws the same pages in about half the time.
+CHROMIUM = (
+    shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",

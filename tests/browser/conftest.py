@@ -8,30 +8,19 @@ Every request a page makes is recorded, and a test fails if one leaves the site'
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 import threading
 from collections.abc import Iterator
 
 import pytest
 
 from conftest import RealSite
+from helpers import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+sys.path.insert(0, str(REPO / "scripts"))
+from screenshots import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (one place for the browser)
 
-CHROMIUM = (
-    shutil.which("chromium-headless-shell")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1440, "height": 900}
 # What tests that never search are served for Material's search index: nothing to index (a
 # refused request would end in a script error, which every test checks for).
