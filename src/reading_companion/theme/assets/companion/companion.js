@@ -242,7 +242,7 @@
   let printing = false;
   function fold() {
     const open = WIDE.matches || printing;
-    document.querySelectorAll("details.cmp-fold").forEach((d) => { d.open = open; });
+    document.querySelectorAll("details.cmp-fold").forEach((d) => { if (d.open !== open) d.open = open; });
     hide();
     flow();
   }
@@ -282,6 +282,7 @@
     const asides = unplaceNotes(article);
     // Read every position first, then move: one layout, however many paragraphs.
     const spots = asides.map((aside) => ({ aside, top: aside.getBoundingClientRect().top, height: aside.scrollHeight }));
+    const end = article.getBoundingClientRect().bottom; // relative offsets move no text
     let reached = -Infinity, furthest = 0;
     spots.forEach((spot) => {
       const top = Math.max(spot.top, reached + NOTE_GAP);
@@ -289,13 +290,14 @@
       furthest = Math.max(furthest, top - spot.top);
       reached = top + spot.height;
     });
-    const end = article.getBoundingClientRect().bottom;
     if (reached > end) article.style.paddingBottom = reached - end + "px";
     return furthest <= window.innerHeight / 2 && reached <= end + window.innerHeight / 2;
   }
   let reflow = 0;
   addEventListener("resize", () => { cancelAnimationFrame(reflow); reflow = requestAnimationFrame(flow); });
-  if (document.fonts) document.fonts.ready.then(flow);
+  // Web fonts that load after the page move its lines. Only a finished load flows again:
+  // setUp has already placed the notes once, and a page without web fonts never fires this.
+  if (document.fonts) document.fonts.addEventListener("loadingdone", flow);
   addEventListener("beforeprint", () => { printing = true; fold(); });
   addEventListener("afterprint", () => { printing = false; fold(); });
 
