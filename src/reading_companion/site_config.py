@@ -21,7 +21,7 @@ class Tagged:
     value: Any
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when built with it
     pass
 
 
