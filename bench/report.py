@@ -157,7 +157,8 @@ def report(r: dict) -> str:
         "the real site (fastest–slowest in brackets), plugin and plain in turn. Each run is a "
         "fresh process that builds twice: a *first build*, nothing kept from before (a fresh "
         "clone, CI), then a *rebuild* with the same plugin instances and the config loaded "
-        "again, as `mkdocs serve` rebuilds after an edit.",
+        "again, as `mkdocs serve` rebuilds after an edit. A ratio is the median of each "
+        "plugin run's time over the plain run after it.",
         "",
         *timing_table(r),
         "",
