@@ -11,8 +11,12 @@ reload script is injected, so both kinds of build write the same pages.
 
 With ``--edit FILE`` a line is appended to FILE before each rebuild (and taken out at the
 end), as a contributor's edit makes serve rebuild; only ``build()`` is timed either way.
+With ``--keep-templates`` every build's Jinja environment gets one in-memory cache of
+compiled templates, as the companion gives it under serve: on a plain site, the least a
+rebuild costs MkDocs and Material (``bench/floors.py``).
 
-Usage: python bench/build_once.py SITE_DIR [--builds N] [--edit FILE] [--profile OUT.prof]
+Usage: python bench/build_once.py SITE_DIR [--builds N] [--edit FILE] [--keep-templates]
+       [--profile OUT.prof]
 (with more than one build, each build's profile goes to OUT.<n>.prof)
 """
 
@@ -26,9 +30,24 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+
+from reading_companion.mkdocs_plugin.template_cache import TemplateCodeCache
+
+
+class KeepTemplates(BasePlugin):
+    """Gives each build's environment the same cache of compiled templates."""
+
+    def __init__(self) -> None:
+        self.cache = TemplateCodeCache()
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: object) -> Environment:
+        env.bytecode_cache = self.cache
+        return env
 
 
 def timed_build(config: MkDocsConfig, profile_to: Path | None) -> float:
@@ -57,6 +76,7 @@ def main() -> None:
     parser.add_argument("root", type=Path, help="the site's folder (holding mkdocs.yml)")
     parser.add_argument("--builds", type=int, default=1, help="builds in this process")
     parser.add_argument("--edit", type=Path, help="a file to edit before each rebuild")
+    parser.add_argument("--keep-templates", action="store_true", help="keep compiled templates")
     parser.add_argument("--profile", type=Path, help="write cProfile statistics here")
     args = parser.parse_args()
     root = args.root.resolve()
@@ -65,8 +85,13 @@ def main() -> None:
     original = edited.read_text(encoding="utf-8") if edited else ""
     os.chdir(root)
 
+    keep = KeepTemplates() if args.keep_templates else None
+
     def get_config() -> MkDocsConfig:
-        return load_config("mkdocs.yml", site_dir=str(root / "site"))
+        config = load_config("mkdocs.yml", site_dir=str(root / "site"))
+        if keep:
+            config.plugins["keep-templates"] = keep
+        return config
 
     config = get_config()
     config.plugins.on_startup(command="serve", dirty=False)
