@@ -25,3 +25,17 @@ def test_a_long_sentence_is_cut_at_words_on_both_sides() -> None:
     assert before.startswith("\u2026word")
     assert after.endswith("more\u2026")
     assert max(len(before), len(after)) <= 162
+
+
+def test_a_sentence_is_not_cut_a_few_words_before_its_end() -> None:
+    """The article's ¶ 9, listed under the Zangezur corridor explainer for its quote note:
+    cutting there would end the passage on "the Zangezur…", without the corridor."""
+    text = (
+        "In another setback for Russia, Azerbaijan also recently announced it was removing a "
+        "contentious issue from the treaty negotiations: a transportation link between mainland "
+        "Azerbaijan and its exclave of Nakhchivan, through southern Armenia, known by its "
+        "Azerbaijani name, the Zangezur Corridor."
+    )
+    before, _, after = around(text, "removing a contentious issue from the treaty negotiations")
+    assert before == "In another setback for Russia, Azerbaijan also recently announced it was "
+    assert after.endswith("the Zangezur Corridor.")

@@ -56,6 +56,10 @@ class Passage:
 # followed by a space.
 SENTENCE_END = re.compile(r"[.?!][\u201d\u2019\"')]*\s+")
 LONGEST_SIDE = 160  # characters kept on each side of the words, at most
+# A side is cut only where that leaves out more than this: a cut a few words before the
+# sentence's end ("the Zangezur…" for "the Zangezur Corridor.") saves nothing and can drop
+# the very name the passage is listed for.
+LEAST_CUT = 60
 
 
 def passage_at(text: str, start: int, end: int) -> Passage:
@@ -65,9 +69,9 @@ def passage_at(text: str, start: int, end: int) -> Passage:
     stop = SENTENCE_END.search(text, end)
     last = stop.end() if stop else len(text)
     before, after = text[first:start], text[end:last].rstrip()
-    if len(before) > LONGEST_SIDE:
+    if len(before) > LONGEST_SIDE + LEAST_CUT:
         before = "\u2026" + before[-LONGEST_SIDE:].split(" ", 1)[-1]
-    if len(after) > LONGEST_SIDE:
+    if len(after) > LONGEST_SIDE + LEAST_CUT:
         after = after[:LONGEST_SIDE].rsplit(" ", 1)[0] + "\u2026"
     return Passage(before, text[start:end], after)
 
