@@ -54,11 +54,15 @@ ARTICLE_PAGE = "articles/putin-in-baku/index.html"
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
-def build_times(root: Path, builds: int = 2, edit: Path | None = None) -> list[float]:
+def build_times(
+    root: Path, builds: int = 2, edit: Path | None = None, keep_templates: bool = False
+) -> list[float]:
     """Seconds of each build of one fresh process: the first build, then the rebuilds
-    (each after an edit of ``edit``, when given)."""
+    (each after an edit of ``edit``, when given; with ``keep_templates``, the compiled
+    templates kept between builds, as the companion keeps them under serve)."""
     command = [PYTHON, str(Path(__file__).parent / "build_once.py"), str(root)]
     command += ["--builds", str(builds), *(["--edit", str(edit)] if edit else [])]
+    command += ["--keep-templates"] if keep_templates else []
     result = subprocess.run(
         command,
         capture_output=True,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -26,10 +25,8 @@ import markdown
 import yaml
 from corpus import REPO, copy_repo, plain_copy_of_repo, write_corpus
 
-from bench import ENV, PYTHON, build_times, edit_rebuild_seconds
+from bench import build_times, edit_rebuild_seconds
 from reading_companion.models import EntryMeta
-
-BUILD_ONCE = Path(__file__).resolve().parent / "build_once.py"
 
 
 def split_raw(text: str) -> tuple[str, str]:
@@ -65,10 +62,7 @@ def check_floor(root: Path, runs: int) -> dict[str, float]:
 def plain_rebuild_seconds(plain: Path, edits: int) -> list[float]:
     """Rebuilds of the plain twin after an entry edit, its compiled templates kept."""
     entry = next(p for p in sorted((plain / "docs/glossary").glob("*.md")) if p.stem != "index")
-    command = [PYTHON, str(BUILD_ONCE), str(plain), "--builds", str(1 + edits)]
-    command += ["--edit", str(entry), "--keep-templates"]
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV, check=True)
-    return [float(line) for line in result.stdout.split()[-edits:]]
+    return build_times(plain, builds=1 + edits, edit=entry, keep_templates=True)[1:]
 
 
 def main() -> None:
